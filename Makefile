@@ -1,0 +1,103 @@
+# precis: build, test, install.
+#
+#   make              release build: build/release/precis, libprecis.a/.so
+#   make example      installs missing dependencies, builds, summarizes examples/daraa
+#   make test         the whole test suite under AddressSanitizer + UBSan
+#   make install PREFIX=/usr/local
+#
+# Missing Debian packages are installed by scripts/install-deps.sh.
+
+PREFIX  ?= /usr/local
+MODE    ?= release
+CC      ?= cc
+PKGS    := libutf8proc jansson liblzma zlib
+
+WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+           -Wno-unused-parameter
+ifeq ($(MODE),asan)
+  OPT   := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+else
+  OPT   := -O2 -g
+endif
+B       := build/$(MODE)
+
+# Missing dependencies are installed before anything is built (not for clean).
+ifneq ($(MAKECMDGOALS),clean)
+  DEPS_OK := $(shell scripts/check-deps.sh && echo yes)
+  ifneq ($(DEPS_OK),yes)
+    $(info make: installing missing dependencies with scripts/install-deps.sh)
+    DEPS_OK := $(shell scripts/install-deps.sh >&2; scripts/check-deps.sh && echo yes)
+    ifneq ($(DEPS_OK),yes)
+      $(error dependencies are missing: run scripts/install-deps.sh as root)
+    endif
+  endif
+endif
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -lpthread
+TEST_LIBS  := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+CFLAGS_ALL := $(WARN) $(OPT) -fPIC -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS)
+LDFLAGS_ALL := $(OPT) $(LDFLAGS)
+
+LIB_SRC  := $(filter-out $(EXCLUDE),$(sort $(wildcard src/*.c)))
+CLI_SRC  := $(sort $(wildcard cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+DATA_TABLES := stopwords idf rouge_stopwords rouge_wordnet
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(DATA_TABLES:%=$(B)/gen/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
+TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
+
+.PHONY: all example test check clean install bench
+all: $(B)/precis $(B)/libprecis.a $(B)/libprecis.so
+
+$(B)/%.o: %.c include/precis.h $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(B)/tools/gen_table: tools/gen_table.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror $< -o $@
+
+$(B)/gen/%.c: data/%.tsv $(B)/tools/gen_table
+	@mkdir -p $(dir $@)
+	$(B)/tools/gen_table $(subst -,_,$*)_table $< > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/%.o: $(B)/gen/%.c
+	$(CC) -std=c11 -O1 -c $< -o $@
+
+$(B)/libprecis.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/libprecis.so: $(LIB_OBJ)
+	$(CC) -shared $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+
+$(B)/precis: $(CLI_OBJ) $(B)/libprecis.a
+	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(B)/libprecis.a $(PKG_LIBS)
+
+$(B)/tests/%: tests/unit/%.c tests/unit/test_util.h $(B)/libprecis.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit $< -o $@ $(B)/libprecis.a $(PKG_LIBS) $(TEST_LIBS)
+
+example: all
+	$(B)/precis summarize examples/daraa/
+
+# The whole suite, sanitizers on: unit tests, then CLI tests.
+test:
+	$(MAKE) --no-print-directory MODE=asan check
+
+check: $(B)/precis $(TESTS)
+	@tests/run.sh $(B)
+
+bench: all
+	bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+	install -m 755 $(B)/precis $(DESTDIR)$(PREFIX)/bin/precis
+	install -m 644 $(B)/libprecis.a $(B)/libprecis.so $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 include/precis.h $(DESTDIR)$(PREFIX)/include/precis.h
+
+clean:
+	rm -rf build

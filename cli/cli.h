@@ -1,0 +1,33 @@
+/*
+ * cli.h: what the subcommands of the precis command share.
+ *
+ * Exit codes (documented in README):
+ *   0 success, 1 bad input (the message names file and line),
+ *   2 usage error or unknown option, 3 I/O or system error.
+ */
+#ifndef PRECIS_CLI_H
+#define PRECIS_CLI_H
+
+#include "precis.h"
+
+enum {
+    EXIT_OK = 0,
+    EXIT_INPUT = 1,
+    EXIT_USAGE = 2,
+    EXIT_SYSTEM = 3
+};
+
+int cmd_summarize(int argc, char **argv);
+int cmd_rouge(int argc, char **argv);
+
+/* "precis: <source>:<line>: <message>" on stderr; returns the exit code for
+ * the error's status. */
+int cli_report(const precis_error *err);
+/* "precis: <printf message>" on stderr. */
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints a usage error and a pointer to --help, returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Parses a non-negative integer option value; -1 when it is not one. */
+long cli_parse_count(const char *text);
+
+#endif

@@ -1,0 +1,606 @@
+/*
+ * cmd_summarize.c: `precis summarize`.
+ *
+ * One cluster (files, a folder, stdin) prints text or one JSON object.
+ * Batches (JSON lines, a DUC root) print one JSON line per cluster, in input
+ * order.  Batches run in windows: the main thread reads a window of raw
+ * items, worker threads (one summarizer each, one shared model) parse and
+ * summarize them, the main thread writes the window's results in order.
+ * Memory is bounded by the window, and the output does not depend on the
+ * number of threads.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+typedef enum { FORMAT_AUTO, FORMAT_TEXT, FORMAT_JSONL, FORMAT_DUC } input_format;
+
+typedef struct settings {
+    precis_options options;
+    input_format format;
+    int json;
+    int skip_bad;
+    long threads;
+    int quiet;
+} settings;
+
+static const char help_text[] =
+    "usage: precis summarize [options] [FILE | FOLDER | -]...\n"
+    "\n"
+    "Summarizes a cluster of news articles about one event.\n"
+    "  files or one folder    one article per file: one cluster, text output\n"
+    "  - or nothing           standard input (one article, or JSON lines)\n"
+    "  a .jsonl(.xz|.gz) file one cluster per line -> one JSON line per cluster\n"
+    "  a DUC root folder      one cluster per sub-folder of SGML documents\n"
+    "\n"
+    "options:\n"
+    "  --words N           budget in words (default 100)\n"
+    "  --bytes N           budget in bytes\n"
+    "  --sentences N       budget in sentences\n"
+    "  --truncate          cut the last sentence to fill the budget exactly\n"
+    "  --method NAME       default, centroid, lexrank, lead, lead-first, random\n"
+    "  --redundancy X      MMR redundancy trade-off in [0,1] (default 0.3)\n"
+    "  --seed N            seed of the random baseline\n"
+    "  --json              JSON with attribution (sentence offsets, scores)\n"
+    "  --input-format F    auto (default), text, jsonl, duc\n"
+    "  --threads N         batch worker threads (default: all cores)\n"
+    "  --skip-bad          batch: report a bad JSON line and go on\n"
+    "  --quiet             no warnings on stderr\n"
+    "  -h, --help          this help\n"
+    "\n"
+    "Exit status: 0 success, 1 bad input, 2 usage error, 3 system error.\n";
+
+/* ---- detection ------------------------------------------------------ */
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && !strcmp(s + n - m, suffix);
+}
+
+static int is_dir(const char *path)
+{
+    struct stat sb;
+    return strcmp(path, "-") && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* A folder with sub-folders and no files is a DUC root. */
+static int looks_like_duc_root(const char *path)
+{
+    char **names = NULL;
+    size_t n = 0;
+    precis_error err;
+    if (precis_duc_list(path, &names, &n, &err) != PRECIS_OK)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return n > 0;
+}
+
+static int file_starts_with_brace(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    int c;
+    while ((c = fgetc(f)) == ' ' || c == '\n' || c == '\r' || c == '\t')
+        ;
+    fclose(f);
+    return c == '{';
+}
+
+static input_format detect_format(char **paths, int n)
+{
+    if (n == 1 && is_dir(paths[0]))
+        return looks_like_duc_root(paths[0]) ? FORMAT_DUC : FORMAT_TEXT;
+    if (n == 1 && strcmp(paths[0], "-")) {
+        const char *p = paths[0];
+        if (ends_with(p, ".jsonl") || ends_with(p, ".jsonl.xz") || ends_with(p, ".jsonl.gz") ||
+            ends_with(p, ".json.xz") || ends_with(p, ".json.gz"))
+            return FORMAT_JSONL;
+        return file_starts_with_brace(p) ? FORMAT_JSONL : FORMAT_TEXT;
+    }
+    return FORMAT_TEXT;
+}
+
+/* ---- one cluster ---------------------------------------------------- */
+
+static void print_warnings(const settings *st, const precis_summary *sum)
+{
+    if (st->quiet || !sum->warnings || !sum->warnings[0])
+        return;
+    const char *p = sum->warnings;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        fprintf(stderr, "precis: warning: %.*s\n", (int)n, p);
+        p += n + (nl ? 1 : 0);
+    }
+}
+
+static int summarize_one(const settings *st, const precis_model *model, char **paths, int n,
+                         const char *stdin_name)
+{
+    const char *dash = "-";
+    const char *const *list = n ? (const char *const *)paths : &dash;
+    precis_error err = {0};
+    precis_cluster *cluster = NULL;
+    if (precis_cluster_read_files(list, n ? (size_t)n : 1, &cluster, &err) != PRECIS_OK)
+        return cli_report(&err);
+    (void)stdin_name;
+    precis_summarizer *sz = precis_summarizer_new(model, &st->options, &err);
+    precis_summary *sum = NULL;
+    int rc = EXIT_OK;
+    if (!sz || precis_summarize(sz, cluster->articles, cluster->count, cluster->markup, &sum,
+                                &err) != PRECIS_OK) {
+        if (!err.source[0] && n == 1)
+            snprintf(err.source, sizeof err.source, "%s", paths[0]);
+        rc = cli_report(&err);
+    } else {
+        print_warnings(st, sum);
+        char *out = st->json ? precis_summary_to_json(sum, cluster, NULL)
+                             : precis_summary_to_text(sum);
+        if (!out) {
+            fprintf(stderr, "precis: out of memory\n");
+            rc = EXIT_SYSTEM;
+        } else {
+            fputs(out, stdout);
+            if (st->json)
+                fputc('\n', stdout);
+            free(out);
+        }
+    }
+    precis_summary_free(sum);
+    precis_summarizer_free(sz);
+    precis_cluster_free(cluster);
+    return rc;
+}
+
+/* ---- batches ---------------------------------------------------------- */
+
+typedef struct job {
+    char *raw;          /* JSON line, or DUC cluster folder path */
+    size_t raw_len;
+    long line;          /* input line number (JSONL) */
+    char *output;       /* JSON line to print */
+    char *warnings;     /* to print on stderr */
+    precis_error err;
+    int failed;
+} job;
+
+typedef struct batch {
+    const settings *st;
+    const precis_model *model;
+    input_format format;
+    const char *source;
+    job *jobs;
+    size_t njobs;
+    size_t next;          /* next job to take */
+    pthread_mutex_t lock;
+    precis_error setup_err;
+    int setup_failed;
+} batch;
+
+static void run_job(batch *b, precis_summarizer *sz, job *j)
+{
+    precis_cluster *cluster = NULL;
+    precis_status s;
+    if (b->format == FORMAT_JSONL) {
+        s = precis_cluster_parse_json(j->raw, j->raw_len, b->source, j->line, &cluster, &j->err);
+    } else {
+        const char *dir = j->raw;
+        s = precis_cluster_read_files(&dir, 1, &cluster, &j->err);
+        if (s == PRECIS_OK) {
+            const char *slash = strrchr(j->raw, '/');
+            cluster->id = strdup(slash ? slash + 1 : j->raw);
+            cluster->markup = PRECIS_MARKUP_SGML;
+        }
+    }
+    precis_summary *sum = NULL;
+    if (s == PRECIS_OK) {
+        s = precis_summarize(sz, cluster->articles, cluster->count, cluster->markup, &sum, &j->err);
+        if (s != PRECIS_OK && !j->err.source[0]) {
+            snprintf(j->err.source, sizeof j->err.source, "%s", b->source);
+            j->err.line = j->line;
+        }
+        if (s != PRECIS_OK && j->line && j->err.line == 0) {
+            /* name the line and the cluster */
+            char msg[sizeof j->err.message];
+            int n = snprintf(msg, sizeof msg, "cluster %.64s: ", cluster->id ? cluster->id : "?");
+            if (n > 0 && (size_t)n < sizeof msg)
+                snprintf(msg + n, sizeof msg - (size_t)n, "%.*s", (int)(sizeof msg - (size_t)n - 1),
+                         j->err.message);
+            memcpy(j->err.message, msg, sizeof msg);
+            snprintf(j->err.source, sizeof j->err.source, "%s", b->source);
+            j->err.line = j->line;
+        }
+    }
+    if (s == PRECIS_OK) {
+        j->output = precis_summary_to_json(sum, cluster, cluster->id ? cluster->id : "");
+        if (sum->warnings && sum->warnings[0])
+            j->warnings = strdup(sum->warnings);
+        if (!j->output) {
+            j->err.status = PRECIS_E_NOMEM;
+            snprintf(j->err.message, sizeof j->err.message, "out of memory");
+            s = PRECIS_E_NOMEM;
+        }
+    }
+    j->failed = s != PRECIS_OK;
+    precis_summary_free(sum);
+    precis_cluster_free(cluster);
+    free(j->raw);
+    j->raw = NULL;
+}
+
+static void *worker(void *arg)
+{
+    batch *b = arg;
+    precis_error err = {0};
+    precis_summarizer *sz = precis_summarizer_new(b->model, &b->st->options, &err);
+    if (!sz) {
+        pthread_mutex_lock(&b->lock);
+        b->setup_err = err;
+        b->setup_failed = 1;
+        pthread_mutex_unlock(&b->lock);
+        return NULL;
+    }
+    for (;;) {
+        pthread_mutex_lock(&b->lock);
+        size_t i = b->next < b->njobs ? b->next++ : b->njobs;
+        pthread_mutex_unlock(&b->lock);
+        if (i >= b->njobs)
+            break;
+        run_job(b, sz, &b->jobs[i]);
+    }
+    precis_summarizer_free(sz);
+    return NULL;
+}
+
+static int run_window(batch *b, long threads)
+{
+    b->next = 0;
+    if (threads <= 1 || b->njobs <= 1) {
+        worker(b);
+    } else {
+        pthread_t tids[256];
+        long started = 0;
+        for (long t = 0; t < threads && t < 256; t++) {
+            if (pthread_create(&tids[t], NULL, worker, b) != 0)
+                break;
+            started++;
+        }
+        if (started == 0)
+            worker(b);
+        for (long t = 0; t < started; t++)
+            pthread_join(tids[t], NULL);
+    }
+    if (b->setup_failed)
+        return cli_report(&b->setup_err);
+    return EXIT_OK;
+}
+
+/* Writes the window's results in order; returns the exit code to stop
+ * with, or -1 to go on. */
+static int flush_window(batch *b, size_t *written)
+{
+    int stop = -1;
+    for (size_t i = 0; i < b->njobs; i++) {
+        job *j = &b->jobs[i];
+        if (stop < 0) {
+            if (j->failed) {
+                if (b->st->skip_bad && j->err.status != PRECIS_E_NOMEM &&
+                    j->err.status != PRECIS_E_IO) {
+                    cli_report(&j->err);
+                } else {
+                    stop = cli_report(&j->err);
+                    fflush(stdout);
+                }
+            } else {
+                if (j->warnings && !b->st->quiet) {
+                    char *p = j->warnings;
+                    while (*p) {
+                        char *nl = strchr(p, '\n');
+                        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+                        if (j->line)
+                            fprintf(stderr, "precis: warning: %s:%ld: %.*s\n", b->source,
+                                    j->line, (int)n, p);
+                        else
+                            fprintf(stderr, "precis: warning: %.*s\n", (int)n, p);
+                        p += n + (nl ? 1 : 0);
+                    }
+                }
+                fputs(j->output, stdout);
+                fputc('\n', stdout);
+                (*written)++;
+            }
+        }
+        free(j->raw);
+        free(j->output);
+        free(j->warnings);
+        memset(j, 0, sizeof *j);
+    }
+    b->njobs = 0;
+    if (stop < 0 && ferror(stdout)) {
+        fprintf(stderr, "precis: cannot write output: %s\n", strerror(errno));
+        return EXIT_SYSTEM;
+    }
+    return stop;
+}
+
+static long default_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? n : 1;
+}
+
+static int summarize_batch(const settings *st, const precis_model *model, input_format format,
+                           const char *path)
+{
+    long threads = st->threads > 0 ? st->threads : default_threads();
+    size_t window = (size_t)threads * 32;
+    batch b = {.st = st, .model = model, .format = format, .source = path};
+    pthread_mutex_init(&b.lock, NULL);
+    b.jobs = calloc(window, sizeof *b.jobs);
+    if (!b.jobs) {
+        pthread_mutex_destroy(&b.lock);
+        fprintf(stderr, "precis: out of memory\n");
+        return EXIT_SYSTEM;
+    }
+    precis_error err = {0};
+    int rc = -1;
+    size_t written = 0, items = 0;
+    precis_lines *lines = NULL;
+    char **dirs = NULL;
+    size_t ndirs = 0, next_dir = 0;
+    if (format == FORMAT_JSONL) {
+        if (precis_lines_open(path, &lines, &err) != PRECIS_OK)
+            rc = cli_report(&err);
+        else
+            b.source = strcmp(path, "-") ? path : "(stdin)";
+    } else if (precis_duc_list(path, &dirs, &ndirs, &err) != PRECIS_OK) {
+        rc = cli_report(&err);
+    }
+    int input_done = rc >= 0;
+    while (!input_done) {
+        /* fill a window */
+        while (b.njobs < window) {
+            job *j = &b.jobs[b.njobs];
+            if (format == FORMAT_JSONL) {
+                const char *line;
+                size_t len;
+                int got = precis_lines_next(lines, &line, &len, &err);
+                if (got < 0) {
+                    rc = cli_report(&err);
+                    input_done = 1;
+                    break;
+                }
+                if (got == 0) {
+                    input_done = 1;
+                    break;
+                }
+                size_t k = 0;
+                while (k < len && (line[k] == ' ' || line[k] == '\t'))
+                    k++;
+                if (k == len)
+                    continue; /* blank line */
+                j->raw = malloc(len + 1);
+                if (!j->raw) {
+                    fprintf(stderr, "precis: out of memory\n");
+                    rc = EXIT_SYSTEM;
+                    input_done = 1;
+                    break;
+                }
+                memcpy(j->raw, line, len);
+                j->raw[len] = '\0';
+                j->raw_len = len;
+                j->line = precis_lines_number(lines);
+            } else {
+                if (next_dir == ndirs) {
+                    input_done = 1;
+                    break;
+                }
+                size_t plen = strlen(path) + strlen(dirs[next_dir]) + 2;
+                j->raw = malloc(plen);
+                if (!j->raw) {
+                    rc = EXIT_SYSTEM;
+                    input_done = 1;
+                    break;
+                }
+                snprintf(j->raw, plen, "%s/%s", path, dirs[next_dir]);
+                next_dir++;
+            }
+            b.njobs++;
+            items++;
+        }
+        if (rc >= 0 && b.njobs == 0)
+            break;
+        int wrc = run_window(&b, threads);
+        if (wrc != EXIT_OK) {
+            rc = wrc;
+            break;
+        }
+        int frc = flush_window(&b, &written);
+        if (frc >= 0) {
+            rc = frc;
+            break;
+        }
+    }
+    /* a read error after some items: flush what was already summarized */
+    if (b.njobs > 0) {
+        for (size_t i = 0; i < b.njobs; i++) {
+            free(b.jobs[i].raw);
+            free(b.jobs[i].output);
+            free(b.jobs[i].warnings);
+        }
+    }
+    if (rc < 0 && items == 0) {
+        fprintf(stderr, "precis: %s: no clusters in the input\n", b.source);
+        rc = EXIT_INPUT;
+    }
+    for (size_t i = 0; i < ndirs; i++)
+        free(dirs[i]);
+    free(dirs);
+    precis_lines_close(lines);
+    free(b.jobs);
+    pthread_mutex_destroy(&b.lock);
+    if (fflush(stdout) != 0 && rc < 0) {
+        fprintf(stderr, "precis: cannot write output: %s\n", strerror(errno));
+        return EXIT_SYSTEM;
+    }
+    return rc < 0 ? EXIT_OK : rc;
+}
+
+/* ---- arguments -------------------------------------------------------- */
+
+static int parse_double(const char *text, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (errno || end == text || *end)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int cmd_summarize(int argc, char **argv)
+{
+    enum { OPT_WORDS = 256, OPT_BYTES, OPT_SENTENCES, OPT_TRUNCATE, OPT_METHOD, OPT_JSON,
+           OPT_FORMAT, OPT_THREADS, OPT_SKIP_BAD, OPT_REDUNDANCY, OPT_SEED, OPT_QUIET };
+    static const struct option longopts[] = {
+        {"words", required_argument, 0, OPT_WORDS},
+        {"bytes", required_argument, 0, OPT_BYTES},
+        {"sentences", required_argument, 0, OPT_SENTENCES},
+        {"truncate", no_argument, 0, OPT_TRUNCATE},
+        {"method", required_argument, 0, OPT_METHOD},
+        {"json", no_argument, 0, OPT_JSON},
+        {"input-format", required_argument, 0, OPT_FORMAT},
+        {"threads", required_argument, 0, OPT_THREADS},
+        {"skip-bad", no_argument, 0, OPT_SKIP_BAD},
+        {"redundancy", required_argument, 0, OPT_REDUNDANCY},
+        {"seed", required_argument, 0, OPT_SEED},
+        {"quiet", no_argument, 0, OPT_QUIET},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    settings st = {.options = precis_options_default(), .format = FORMAT_AUTO};
+    int budget_set = 0;
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        long v;
+        switch (c) {
+        case OPT_WORDS:
+        case OPT_BYTES:
+        case OPT_SENTENCES:
+            v = cli_parse_count(optarg);
+            if (v <= 0)
+                return cli_usage_error("summarize ", "--%s needs a positive number, not '%s'",
+                                       c == OPT_WORDS ? "words" : c == OPT_BYTES ? "bytes" : "sentences",
+                                       optarg);
+            if (budget_set++)
+                return cli_usage_error("summarize ", "give only one of --words, --bytes, --sentences");
+            st.options.budget = (size_t)v;
+            st.options.budget_unit = c == OPT_WORDS   ? PRECIS_BUDGET_WORDS
+                                     : c == OPT_BYTES ? PRECIS_BUDGET_BYTES
+                                                      : PRECIS_BUDGET_SENTENCES;
+            break;
+        case OPT_TRUNCATE:
+            st.options.truncate = 1;
+            break;
+        case OPT_METHOD: {
+            int m = precis_method_parse(optarg);
+            if (m < 0)
+                return cli_usage_error("summarize ", "unknown method '%s'", optarg);
+            st.options.method = (precis_method)m;
+            break;
+        }
+        case OPT_JSON:
+            st.json = 1;
+            break;
+        case OPT_FORMAT:
+            if (!strcmp(optarg, "auto"))
+                st.format = FORMAT_AUTO;
+            else if (!strcmp(optarg, "text"))
+                st.format = FORMAT_TEXT;
+            else if (!strcmp(optarg, "jsonl"))
+                st.format = FORMAT_JSONL;
+            else if (!strcmp(optarg, "duc"))
+                st.format = FORMAT_DUC;
+            else
+                return cli_usage_error("summarize ", "unknown input format '%s'", optarg);
+            break;
+        case OPT_THREADS:
+            st.threads = cli_parse_count(optarg);
+            if (st.threads <= 0 || st.threads > 256)
+                return cli_usage_error("summarize ", "--threads needs a number from 1 to 256");
+            break;
+        case OPT_SKIP_BAD:
+            st.skip_bad = 1;
+            break;
+        case OPT_REDUNDANCY:
+            if (parse_double(optarg, &st.options.redundancy) < 0 ||
+                st.options.redundancy < 0 || st.options.redundancy > 1)
+                return cli_usage_error("summarize ", "--redundancy needs a number in [0, 1]");
+            break;
+        case OPT_SEED: {
+            long s = cli_parse_count(optarg);
+            if (s < 0)
+                return cli_usage_error("summarize ", "--seed needs a non-negative number");
+            st.options.seed = (uint64_t)s;
+            break;
+        }
+        case OPT_QUIET:
+            st.quiet = 1;
+            break;
+        case 'h':
+            fputs(help_text, stdout);
+            return EXIT_OK;
+        default:
+            if (optopt)
+                return cli_usage_error("summarize ", "option '%s' needs a value or is unknown",
+                                       argv[optind - 1]);
+            return cli_usage_error("summarize ", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    char **paths = argv + optind;
+    int npaths = argc - optind;
+    input_format format = st.format;
+    if (format == FORMAT_AUTO) {
+        if (npaths == 0) {
+            /* stdin: JSON lines if it starts with '{' */
+            int ch;
+            while ((ch = getchar()) == ' ' || ch == '\n' || ch == '\r' || ch == '\t')
+                ;
+            if (ch != EOF)
+                ungetc(ch, stdin);
+            format = ch == '{' ? FORMAT_JSONL : FORMAT_TEXT;
+        } else {
+            format = detect_format(paths, npaths);
+        }
+    }
+    if ((format == FORMAT_JSONL || format == FORMAT_DUC) && npaths > 1)
+        return cli_usage_error("summarize ", "a batch input is one file or folder, got %d", npaths);
+    if (format == FORMAT_DUC && npaths == 0)
+        return cli_usage_error("summarize ", "--input-format duc needs the root folder");
+
+    precis_error err = {0};
+    precis_model *model = precis_model_new(&err);
+    if (!model)
+        return cli_report(&err);
+    int rc;
+    if (format == FORMAT_TEXT)
+        rc = summarize_one(&st, model, paths, npaths, NULL);
+    else
+        rc = summarize_batch(&st, model, format, npaths ? paths[0] : "-");
+    precis_model_free(model);
+    return rc;
+}

@@ -1,0 +1,97 @@
+/*
+ * precis.c: the command-line entry point, a thin dispatcher over the
+ * subcommands (summarize, rouge).  All work happens in libprecis.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_text[] =
+    "usage: precis <command> [options] [inputs]\n"
+    "\n"
+    "commands:\n"
+    "  summarize   summarize a cluster of articles (or a batch of clusters)\n"
+    "  rouge       score summaries against references, as ROUGE-1.5.5 does\n"
+    "\n"
+    "precis <command> --help shows the options of a command.\n"
+    "precis --version prints the version.\n";
+
+int cli_report(const precis_error *err)
+{
+    if (err->source[0] && err->line > 0)
+        fprintf(stderr, "precis: %s:%ld: %s\n", err->source, err->line, err->message);
+    else if (err->source[0])
+        fprintf(stderr, "precis: %s: %s\n", err->source, err->message);
+    else
+        fprintf(stderr, "precis: %s\n", err->message);
+    switch (err->status) {
+    case PRECIS_E_IO:
+    case PRECIS_E_NOMEM:
+    case PRECIS_E_INTERNAL:
+        return EXIT_SYSTEM;
+    case PRECIS_E_ARGUMENT:
+        return EXIT_USAGE;
+    default:
+        return EXIT_INPUT;
+    }
+}
+
+void cli_warn(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("precis: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("precis: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    fprintf(stderr, "Try 'precis %s--help' for more information.\n", cmd ? cmd : "");
+    return EXIT_USAGE;
+}
+
+long cli_parse_count(const char *text)
+{
+    if (!text || !*text)
+        return -1;
+    char *end;
+    errno = 0;
+    long v = strtol(text, &end, 10);
+    if (errno || *end || v < 0)
+        return -1;
+    return v;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage_text, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        fputs(usage_text, stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(cmd, "--version")) {
+        printf("precis %s\n", precis_version());
+        return EXIT_OK;
+    }
+    if (!strcmp(cmd, "summarize"))
+        return cmd_summarize(argc - 1, argv + 1);
+    if (!strcmp(cmd, "rouge"))
+        return cmd_rouge(argc - 1, argv + 1);
+    return cli_usage_error(NULL, "unknown command '%s'", cmd);
+}

@@ -1,0 +1,25 @@
+#!/bin/sh
+# install-deps.sh: installs the Debian packages precis builds and tests with.
+# Run as root (or with sudo available).  Safe to run again: apt skips what is
+# already installed.  `make` calls it when a dependency is missing.
+set -eu
+
+PACKAGES="build-essential pkg-config libstemmer-dev libutf8proc-dev libjansson-dev \
+libcmocka-dev liblzma-dev zlib1g-dev xz-utils"
+
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+        SUDO=sudo
+    else
+        echo "install-deps.sh: run as root to install: $PACKAGES" >&2
+        exit 1
+    fi
+else
+    SUDO=
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $PACKAGES >/dev/null
+echo "install-deps.sh: dependencies installed"

@@ -1,0 +1,448 @@
+/*
+ * clean.c: from scraped page text to article paragraphs.
+ *
+ * News pages mix the article with captions, photo credits, embedded tweets,
+ * "Related Articles" lists, cross links and share buttons.  A summarizer that
+ * keeps them picks them: captions restate the story in few words and score
+ * high.  Clean-up works in three passes, all on spans of the original bytes:
+ *
+ *   1. regions: the whole text, or for SGML only the <TEXT> elements;
+ *   2. paragraphs: hard-wrapped newswire (most lines end mid-sentence) is
+ *      joined at indentation and blank lines, other text has one paragraph
+ *      per line;
+ *   3. verdicts: each short paragraph is matched against the markers of
+ *      junk (clean_paragraph_kind); a little context is kept so that the
+ *      headlines under "Related Articles" and the fragment lines around a
+ *      tweet go with them.
+ *
+ * Long paragraphs are never dropped whole (a Multi-News article is a single
+ * line); their sentences get a second, sentence-level verdict from the
+ * summarizer through clean_sentence_kind.
+ */
+#include "clean.h"
+
+#include <string.h>
+
+#include "text.h"
+
+/* Paragraphs longer than this many words are prose even if they mention a
+ * photo or a tweet. */
+#define JUNK_PARAGRAPH_MAX_WORDS 80
+/* A headline under "Related Articles" is short and unpunctuated. */
+#define HEADLINE_MAX_WORDS 20
+
+static unsigned char ascii_lower(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+/* Case-insensitive (ASCII) search of needle in s[0..len). */
+static const char *find_ci(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (n == 0 || n > len)
+        return NULL;
+    unsigned char first = ascii_lower((unsigned char)needle[0]);
+    for (size_t i = 0; i + n <= len; i++) {
+        if (ascii_lower((unsigned char)s[i]) != first)
+            continue;
+        size_t k = 1;
+        while (k < n && ascii_lower((unsigned char)s[i + k]) == (unsigned char)needle[k])
+            k++;
+        if (k == n)
+            return s + i;
+    }
+    return NULL;
+}
+
+static int contains_any(const char *s, size_t len, const char *const *needles)
+{
+    for (; *needles; needles++)
+        if (find_ci(s, len, *needles))
+            return 1;
+    return 0;
+}
+
+static int starts_with_ci(const char *s, size_t len, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    if (n > len)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (ascii_lower((unsigned char)s[i]) != (unsigned char)prefix[i])
+            return 0;
+    return 1;
+}
+
+static void trim(const char *s, size_t *start, size_t *end)
+{
+    while (*start < *end) {
+        size_t n;
+        int32_t c = text_decode(s + *start, *end - *start, &n);
+        if (!text_is_space(c))
+            break;
+        *start += n;
+    }
+    while (*end > *start) {
+        unsigned char c = (unsigned char)s[*end - 1];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+            (*end)--;
+        else if (*end - *start >= 2 && c == 0xA0 && (unsigned char)s[*end - 2] == 0xC2)
+            *end -= 2;
+        else
+            break;
+    }
+}
+
+/* Words (white-space separated) in s, counting no further than limit. */
+static size_t count_words(const char *s, size_t len, size_t limit)
+{
+    size_t words = 0;
+    int in_word = 0;
+    for (size_t i = 0; i < len && words <= limit; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        if (!space && !in_word)
+            words++;
+        in_word = !space;
+    }
+    return words;
+}
+
+/* Last non-space byte's character class: does the text end a sentence? */
+static int ends_with_terminal(const char *s, size_t len)
+{
+    while (len > 0) {
+        unsigned char c = (unsigned char)s[len - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ') {
+            len--;
+            continue;
+        }
+        /* closing curly quotes are 3 bytes: E2 80 9D / E2 80 99 */
+        if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
+            (c == 0x9D || c == 0x99)) {
+            len -= 3;
+            continue;
+        }
+        if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
+            c == 0xA6)
+            return 1; /* … */
+        return c == '.' || c == '!' || c == '?';
+    }
+    return 0;
+}
+
+static const char *const social_markers[] = {
+    "pic.twitter.com", "twitter.com/", "instagram.com/p/", "a post shared by",
+    "t.co/", "facebook.com/", NULL};
+
+static const char *const caption_markers[] = {
+    "(ap photo", "ap photo/", "photos / ap", "photo / ap", "image copyright",
+    "image caption", "getty images", "(photo by", "photo credit", "photograph:",
+    "/ reuters)", "reuters/", "(reuters photo", "afp photo", "(afp", "photo:",
+    "file photo", "photo provided by", "(photo:", "/ afp", "epa/", "(epa",
+    "caption:", "hide caption", "toggle caption", NULL};
+
+static const char *const contributor_markers[] = {
+    "contributed to this report", "contributed reporting", "contributed to this story",
+    "reporting by ", "editing by ", "writing by ", "additional reporting", NULL};
+
+/* Site chrome: these phrases mark a short line as page furniture. */
+static const char *const chrome_markers[] = {
+    "share this", "all rights reserved", "click here", "terms of use", "privacy policy",
+    "enable javascript", "sign up for", "subscribe to", "follow us on", "skip to",
+    "this material may not be published", "close video", "watch video", "share on facebook",
+    "email this", "print this", "click to", "copyright ©", "(c) copyright", NULL};
+
+/* Weaker markers, trusted only on very short lines ("Advertisement"). */
+static const char *const short_chrome_markers[] = {
+    "advertisement", "subscribe", "newsletter", "comments", "sponsored", "log in",
+    "read more", "cookie", "share", "tweet", "email", "print", "loading", NULL};
+
+static const char *const related_headings[] = {
+    "related articles", "related stories", "related", "related coverage", "related content",
+    "read more", "more from", "recommended", "you may also like", "most read",
+    "trending", "more stories", "related links", "see also", "more on this", "popular",
+    "read next", "what to read next", NULL};
+
+static const char *const link_prefixes[] = {
+    "see ", "read ", "watch ", "related:", "listen:", "more:", "click ", "also:",
+    "read more", "watch:", NULL};
+
+static const char *const months[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", NULL};
+
+/* "— Name (@handle) June 25, 2018": the signature line of an embedded tweet. */
+static int looks_like_tweet_signature(const char *s, size_t len)
+{
+    const char *at = find_ci(s, len, "(@");
+    if (!at)
+        return 0;
+    const char *rest = at + 2;
+    size_t rest_len = len - (size_t)(rest - s);
+    const char *close = memchr(rest, ')', rest_len);
+    if (!close)
+        return 0;
+    size_t after = rest_len - (size_t)(close + 1 - rest);
+    return contains_any(close + 1, after, months);
+}
+
+static size_t count_hashtags(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i + 1 < len; i++)
+        if (s[i] == '#' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == ',') &&
+            ((s[i + 1] >= 'A' && s[i + 1] <= 'Z') || (s[i + 1] >= 'a' && s[i + 1] <= 'z')))
+            n++;
+    return n;
+}
+
+/* "... in Daraa. (Nabaa)" or "... June 20, 2018 [Anadolu]": a caption with
+ * its credit in brackets at the very end. */
+static int ends_with_bracket_credit(const char *s, size_t len)
+{
+    if (len < 4)
+        return 0;
+    char close = s[len - 1];
+    char open = close == ')' ? '(' : close == ']' ? '[' : 0;
+    if (!open)
+        return 0;
+    size_t i = len - 1;
+    while (i > 0 && s[i - 1] != open && len - i < 40)
+        i--;
+    if (i == 0 || s[i - 1] != open)
+        return 0;
+    size_t inner_words = count_words(s + i, len - 1 - i, 5);
+    if (inner_words == 0 || inner_words > 3)
+        return 0;
+    /* The credit stands after the caption's own end, or after a date. */
+    size_t before = i - 1;
+    while (before > 0 && s[before - 1] == ' ')
+        before--;
+    if (close == ']')
+        return 1;
+    return before > 0 && (s[before - 1] == '.' || (s[before - 1] >= '0' && s[before - 1] <= '9'));
+}
+
+static int is_related_heading(const char *s, size_t len)
+{
+    /* Strip a trailing colon: "Related:" */
+    while (len > 0 && (s[len - 1] == ':' || s[len - 1] == ' '))
+        len--;
+    for (const char *const *h = related_headings; *h; h++)
+        if (strlen(*h) == len && starts_with_ci(s, len, *h))
+            return 1;
+    return 0;
+}
+
+junk_kind clean_sentence_kind(const char *s, size_t len)
+{
+    if (contains_any(s, len, social_markers) || looks_like_tweet_signature(s, len) ||
+        count_hashtags(s, len) >= 2)
+        return JUNK_SOCIAL;
+    if (contains_any(s, len, caption_markers) || ends_with_bracket_credit(s, len))
+        return JUNK_CAPTION;
+    if (contains_any(s, len, contributor_markers))
+        return JUNK_CONTRIBUTOR;
+    size_t words = count_words(s, len, 16);
+    if (words <= 15 && contains_any(s, len, chrome_markers))
+        return JUNK_CHROME;
+    if (words <= 4 && contains_any(s, len, short_chrome_markers))
+        return JUNK_CHROME;
+    if (words <= 25 && len > 4 && contains_any(s, len < 12 ? len : 12, link_prefixes) &&
+        memchr(s, ':', len < 60 ? len : 60) && !ends_with_terminal(s, len))
+        return JUNK_LINK;
+    if (is_related_heading(s, len))
+        return JUNK_RELATED;
+    return JUNK_NONE;
+}
+
+junk_kind clean_paragraph_kind(const char *s, size_t len)
+{
+    if (count_words(s, len, JUNK_PARAGRAPH_MAX_WORDS) > JUNK_PARAGRAPH_MAX_WORDS)
+        return JUNK_NONE;
+    for (const char *const *p = link_prefixes; *p; p++) {
+        /* "See Syria Daily: Claims — ..." */
+        if (starts_with_ci(s, len, *p) && memchr(s, ':', len < 80 ? len : 80) &&
+            !ends_with_terminal(s, len))
+            return JUNK_LINK;
+    }
+    return clean_sentence_kind(s, len);
+}
+
+const char *clean_junk_name(junk_kind kind)
+{
+    static const char *const names[] = {"prose", "caption", "social post", "related links",
+                                        "cross link", "contributor line", "site chrome"};
+    return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "junk";
+}
+
+/* ---- regions and paragraphs ------------------------------------------ */
+
+typedef struct span_list {
+    text_span *items;
+    size_t count, cap;
+} span_list;
+
+static int span_push(arena *a, span_list *l, size_t start, size_t end)
+{
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 32;
+        text_span *grown = arena_grow(a, l->items, l->count, cap, sizeof *grown);
+        if (!grown)
+            return -1;
+        l->items = grown;
+        l->cap = cap;
+    }
+    l->items[l->count].start = start;
+    l->items[l->count].end = end;
+    l->count++;
+    return 0;
+}
+
+static const char *find_tag(const char *s, size_t len, const char *tag)
+{
+    return find_ci(s, len, tag);
+}
+
+/* The <TEXT> element contents of SGML input (the whole input if it has no
+ * <TEXT> and no <DOC>: plain text given as SGML). */
+static int sgml_regions(arena *a, const char *text, size_t len, span_list *regions)
+{
+    size_t pos = 0;
+    int found = 0;
+    while (pos < len) {
+        const char *open = find_tag(text + pos, len - pos, "<text>");
+        if (!open)
+            break;
+        size_t start = (size_t)(open - text) + 6;
+        const char *close = find_tag(text + start, len - start, "</text>");
+        size_t end = close ? (size_t)(close - text) : len;
+        if (span_push(a, regions, start, end) < 0)
+            return -1;
+        found = 1;
+        pos = close ? end + 7 : len;
+    }
+    if (!found && !find_tag(text, len, "<doc>"))
+        return span_push(a, regions, 0, len);
+    return 0;
+}
+
+typedef struct line_info {
+    size_t start, end; /* trimmed */
+    size_t raw_start;  /* where the line begins, before indentation */
+    int indented;
+    int blank;
+} line_info;
+
+/* A line holding only markup such as <P> or </P> separates paragraphs. */
+static int is_markup_line(const char *s, size_t len)
+{
+    return len >= 3 && s[0] == '<' && s[len - 1] == '>' && !memchr(s + 1, '<', len - 2);
+}
+
+/* Hard-wrapped text: most lines stop mid-sentence and none is very long. */
+static int looks_wrapped(const char *text, const line_info *lines, size_t n)
+{
+    size_t content = 0, open_ended = 0, long_lines = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (lines[i].blank)
+            continue;
+        content++;
+        size_t len = lines[i].end - lines[i].start;
+        if (len > 110)
+            long_lines++;
+        if (!ends_with_terminal(text + lines[i].start, len))
+            open_ended++;
+    }
+    return content >= 3 && long_lines * 10 < content && open_ended * 10 >= content * 4;
+}
+
+static int region_paragraphs(arena *a, const char *text, text_span region, span_list *out)
+{
+    /* Collect lines. */
+    size_t cap = 64, n = 0;
+    line_info *lines = arena_array(a, cap, sizeof *lines);
+    if (!lines)
+        return -1;
+    size_t pos = region.start;
+    while (pos < region.end) {
+        const char *nl = memchr(text + pos, '\n', region.end - pos);
+        size_t line_end = nl ? (size_t)(nl - text) : region.end;
+        if (n == cap) {
+            lines = arena_grow(a, lines, n, cap * 2, sizeof *lines);
+            if (!lines)
+                return -1;
+            cap *= 2;
+        }
+        line_info *l = &lines[n++];
+        l->raw_start = pos;
+        l->start = pos;
+        l->end = line_end;
+        l->indented = pos < line_end && (text[pos] == '\t' ||
+                      (line_end - pos >= 2 && text[pos] == ' ' && text[pos + 1] == ' '));
+        trim(text, &l->start, &l->end);
+        l->blank = l->start == l->end || is_markup_line(text + l->start, l->end - l->start);
+        pos = nl ? line_end + 1 : region.end;
+    }
+    int wrapped = looks_wrapped(text, lines, n);
+    size_t para_start = 0, para_end = 0;
+    int open = 0;
+    for (size_t i = 0; i < n; i++) {
+        const line_info *l = &lines[i];
+        int breaks = l->blank || !wrapped || l->indented;
+        if (open && breaks) {
+            if (span_push(a, out, para_start, para_end) < 0)
+                return -1;
+            open = 0;
+        }
+        if (l->blank)
+            continue;
+        if (!open) {
+            para_start = l->start;
+            open = 1;
+        }
+        para_end = l->end;
+    }
+    if (open && span_push(a, out, para_start, para_end) < 0)
+        return -1;
+    return 0;
+}
+
+long clean_paragraphs(arena *a, const char *text, size_t len, precis_markup markup,
+                      text_span **paragraphs, size_t *dropped)
+{
+    span_list regions = {0}, paras = {0}, kept = {0};
+    *dropped = 0;
+    if (markup == PRECIS_MARKUP_SGML) {
+        if (sgml_regions(a, text, len, &regions) < 0)
+            return -1;
+    } else if (span_push(a, &regions, 0, len) < 0) {
+        return -1;
+    }
+    for (size_t r = 0; r < regions.count; r++)
+        if (region_paragraphs(a, text, regions.items[r], &paras) < 0)
+            return -1;
+
+    int in_related = 0, after_social = 0;
+    for (size_t i = 0; i < paras.count; i++) {
+        const char *p = text + paras.items[i].start;
+        size_t plen = paras.items[i].end - paras.items[i].start;
+        junk_kind kind = clean_paragraph_kind(p, plen);
+        int headline = !ends_with_terminal(p, plen) &&
+                       count_words(p, plen, HEADLINE_MAX_WORDS) <= HEADLINE_MAX_WORDS;
+        if (kind == JUNK_NONE && headline && (in_related || after_social))
+            kind = in_related ? JUNK_RELATED : JUNK_SOCIAL;
+        in_related = kind == JUNK_RELATED || (in_related && kind != JUNK_NONE);
+        after_social = kind == JUNK_SOCIAL;
+        if (kind != JUNK_NONE) {
+            (*dropped)++;
+            continue;
+        }
+        if (span_push(a, &kept, paras.items[i].start, paras.items[i].end) < 0)
+            return -1;
+    }
+    *paragraphs = kept.items;
+    return (long)kept.count;
+}

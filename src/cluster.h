@@ -1,0 +1,59 @@
+/*
+ * cluster.h: the working representation of one cluster while it is being
+ * summarized.  Everything here lives in the summarizer's arena and dies at
+ * the next cluster.
+ */
+#ifndef PRECIS_CLUSTER_H
+#define PRECIS_CLUSTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "precis.h"
+
+enum {
+    SENT_JUNK = 1u << 8,      /* caption, tweet, link ... (clean_sentence_kind) */
+    SENT_TOO_LONG = 1u << 9,  /* run-on text, never a summary sentence */
+    SENT_TOO_SHORT = 1u << 10 /* fewer words than a useful sentence */
+};
+
+/* A term with its weight in a sentence vector (term ids sorted). */
+typedef struct term_weight {
+    uint32_t term;
+    float weight;
+} term_weight;
+
+typedef struct sentence {
+    uint32_t article;
+    uint32_t index;        /* among the article's sentences, from 0 */
+    size_t start, end;     /* bytes in the article */
+    unsigned flags;        /* SEG_* and SENT_* */
+    uint32_t words;        /* white-space words, as budgets count them */
+    uint32_t bytes;        /* bytes with white space runs counted as one */
+    term_weight *vec;      /* tf-idf of content terms, L2-normalised */
+    uint32_t nvec;
+    uint32_t content_tokens;
+    double centroid, lexrank, position, score;
+} sentence;
+
+typedef struct cluster {
+    const precis_article *articles;
+    size_t narticles;
+    sentence *sents;
+    size_t nsents;
+    uint32_t nterms;       /* vocabulary size of the cluster */
+    float *idf;            /* per term id */
+    uint32_t *article_first; /* first sentence of each article, nsents at end */
+} cluster;
+
+/* 1 when a sentence may appear in a summary. */
+static inline int sentence_selectable(const sentence *s)
+{
+    return !(s->flags & (SENT_JUNK | SENT_TOO_LONG | SENT_TOO_SHORT | 1u /* SEG_NO_FINAL_PUNCT */));
+}
+
+/* Cosine of two L2-normalised sparse vectors. */
+double sentence_cosine(const sentence *a, const sentence *b);
+
+#endif

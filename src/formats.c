@@ -1,0 +1,412 @@
+/*
+ * formats.c: clusters from the input formats precis reads.
+ *
+ *   - JSON lines (multi_news schema or a "documents" array), parsed with
+ *     jansson;
+ *   - plain files and folders of files, one article per file;
+ *   - the DUC/TAC layout, a root of cluster folders of SGML files.
+ *
+ * Every cluster owns copies of its texts, so the caller may drop the input
+ * buffer as soon as a cluster is parsed (batch mode streams).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "error.h"
+
+#define ARTICLE_SEPARATOR "|||||"
+#define NEWLINE_MARKER "NEWLINE_CHAR"
+/* Files larger than this are refused: precis reads news, not archives. */
+#define MAX_FILE_BYTES ((size_t)512 * 1024 * 1024)
+
+void precis_cluster_free(precis_cluster *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->count; i++) {
+        free((char *)c->articles[i].name);
+        free((char *)c->articles[i].text);
+    }
+    for (size_t i = 0; i < c->nreferences; i++)
+        free(c->references[i]);
+    free(c->references);
+    free(c->articles);
+    free(c->id);
+    free(c);
+}
+
+static int add_article(precis_cluster *c, size_t *cap, char *name, char *text, size_t len)
+{
+    if (c->count == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 8;
+        precis_article *grown = realloc(c->articles, ncap * sizeof *grown);
+        if (!grown)
+            return -1;
+        c->articles = grown;
+        *cap = ncap;
+    }
+    c->articles[c->count].name = name;
+    c->articles[c->count].text = text;
+    c->articles[c->count].len = len;
+    c->count++;
+    return 0;
+}
+
+static char *index_name(size_t i)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%zu", i);
+    return strdup(buf);
+}
+
+/* Copy of s[0..len) with NEWLINE_CHAR turned into "\n" + spaces (same length). */
+static char *copy_article(const char *s, size_t len)
+{
+    char *t = malloc(len + 1);
+    if (!t)
+        return NULL;
+    memcpy(t, s, len);
+    t[len] = '\0';
+    const size_t mlen = sizeof NEWLINE_MARKER - 1;
+    for (char *p = t; (p = memmem(p, len - (size_t)(p - t), NEWLINE_MARKER, mlen)) != NULL;) {
+        p[0] = '\n';
+        memset(p + 1, ' ', mlen - 1);
+        p += mlen;
+    }
+    return t;
+}
+
+static int split_document(precis_cluster *c, size_t *cap, const char *doc, size_t len)
+{
+    const size_t slen = sizeof ARTICLE_SEPARATOR - 1;
+    size_t start = 0;
+    for (;;) {
+        const char *sep = memmem(doc + start, len - start, ARTICLE_SEPARATOR, slen);
+        size_t end = sep ? (size_t)(sep - doc) : len;
+        char *name = index_name(c->count);
+        char *text = copy_article(doc + start, end - start);
+        if (!name || !text || add_article(c, cap, name, text, end - start) < 0) {
+            free(name);
+            free(text);
+            return -1;
+        }
+        if (!sep)
+            return 0;
+        start = end + slen;
+    }
+}
+
+static int add_reference(precis_cluster *c, const char *s, size_t len)
+{
+    char **grown = realloc(c->references, (c->nreferences + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    c->references = grown;
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return -1;
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    c->references[c->nreferences++] = copy;
+    return 0;
+}
+
+precis_status precis_cluster_parse_json(const char *text, size_t len, const char *source,
+                                        long line, precis_cluster **out, precis_error *err)
+{
+    *out = NULL;
+    json_error_t jerr;
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
+    if (!root)
+        return PRECIS_FAIL(err, PRECIS_E_FORMAT, source, line, "invalid JSON: %s (column %d)",
+                           jerr.text, jerr.column);
+    precis_status st = PRECIS_OK;
+    precis_cluster *c = calloc(1, sizeof *c);
+    size_t cap = 0;
+    if (!c) {
+        json_decref(root);
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, source, line, "out of memory");
+    }
+    if (!json_is_object(root)) {
+        st = PRECIS_FAIL(err, PRECIS_E_FORMAT, source, line, "expected a JSON object");
+        goto done;
+    }
+    json_t *id = json_object_get(root, "id");
+    if (json_is_string(id)) {
+        c->id = strdup(json_string_value(id));
+    } else if (json_is_integer(id)) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(id));
+        c->id = strdup(buf);
+    } else if (id && !json_is_null(id)) {
+        st = PRECIS_FAIL(err, PRECIS_E_FORMAT, source, line, "\"id\" must be a string or number");
+        goto done;
+    }
+    if (id && !json_is_null(id) && !c->id) {
+        st = PRECIS_FAIL(err, PRECIS_E_NOMEM, source, line, "out of memory");
+        goto done;
+    }
+    json_t *doc = json_object_get(root, "document");
+    json_t *docs = json_object_get(root, "documents");
+    if (json_is_string(doc)) {
+        if (split_document(c, &cap, json_string_value(doc), json_string_length(doc)) < 0) {
+            st = PRECIS_FAIL(err, PRECIS_E_NOMEM, source, line, "out of memory");
+            goto done;
+        }
+    } else if (json_is_array(docs)) {
+        size_t i;
+        json_t *d;
+        json_array_foreach(docs, i, d) {
+            if (!json_is_string(d)) {
+                st = PRECIS_FAIL(err, PRECIS_E_FORMAT, source, line,
+                                 "\"documents\"[%zu] is not a string", i);
+                goto done;
+            }
+            char *name = index_name(i);
+            char *t = copy_article(json_string_value(d), json_string_length(d));
+            if (!name || !t || add_article(c, &cap, name, t, json_string_length(d)) < 0) {
+                free(name);
+                free(t);
+                st = PRECIS_FAIL(err, PRECIS_E_NOMEM, source, line, "out of memory");
+                goto done;
+            }
+        }
+    } else {
+        st = PRECIS_FAIL(err, PRECIS_E_FORMAT, source, line,
+                         "no \"document\" string or \"documents\" array");
+        goto done;
+    }
+    json_t *summary = json_object_get(root, "summary");
+    json_t *summaries = json_object_get(root, "summaries");
+    if (json_is_string(summary) &&
+        add_reference(c, json_string_value(summary), json_string_length(summary)) < 0) {
+        st = PRECIS_FAIL(err, PRECIS_E_NOMEM, source, line, "out of memory");
+        goto done;
+    }
+    if (json_is_array(summaries)) {
+        size_t i;
+        json_t *r;
+        json_array_foreach(summaries, i, r) {
+            if (!json_is_string(r)) {
+                st = PRECIS_FAIL(err, PRECIS_E_FORMAT, source, line,
+                                 "\"summaries\"[%zu] is not a string", i);
+                goto done;
+            }
+            if (add_reference(c, json_string_value(r), json_string_length(r)) < 0) {
+                st = PRECIS_FAIL(err, PRECIS_E_NOMEM, source, line, "out of memory");
+                goto done;
+            }
+        }
+    }
+done:
+    json_decref(root);
+    if (st != PRECIS_OK) {
+        precis_cluster_free(c);
+        return st;
+    }
+    *out = c;
+    return PRECIS_OK;
+}
+
+/* ---- files and folders ---------------------------------------------- */
+
+static precis_status read_stream(FILE *f, const char *name, char **text, size_t *len,
+                                 precis_error *err)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");
+    for (;;) {
+        if (n == cap) {
+            if (cap >= MAX_FILE_BYTES) {
+                free(buf);
+                return PRECIS_FAIL(err, PRECIS_E_FORMAT, name, 0, "larger than %zu MB",
+                                   MAX_FILE_BYTES >> 20);
+            }
+            char *grown = realloc(buf, cap * 2);
+            if (!grown) {
+                free(buf);
+                return PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");
+            }
+            buf = grown;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        free(buf);
+        return PRECIS_FAIL(err, PRECIS_E_IO, name, 0, "read error: %s", strerror(errno));
+    }
+    *text = buf;
+    *len = n;
+    return PRECIS_OK;
+}
+
+static precis_status read_file(const char *path, char **text, size_t *len, precis_error *err)
+{
+    if (!strcmp(path, "-"))
+        return read_stream(stdin, "(stdin)", text, len, err);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return PRECIS_FAIL(err, PRECIS_E_IO, path, 0, "cannot open: %s", strerror(errno));
+    precis_status st = read_stream(f, path, text, len, err);
+    fclose(f);
+    return st;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted entries of a folder (skipping dot files); files or folders. */
+static precis_status list_dir(const char *dir, int want_dirs, char ***names, size_t *count,
+                              precis_error *err)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return PRECIS_FAIL(err, PRECIS_E_IO, dir, 0, "cannot open folder: %s", strerror(errno));
+    char **list = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    precis_status st = PRECIS_OK;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        size_t plen = strlen(dir) + strlen(e->d_name) + 2;
+        char *full = malloc(plen);
+        if (!full) {
+            st = PRECIS_FAIL(err, PRECIS_E_NOMEM, dir, 0, "out of memory");
+            break;
+        }
+        snprintf(full, plen, "%s/%s", dir, e->d_name);
+        struct stat sb;
+        int ok = stat(full, &sb) == 0 && (want_dirs ? S_ISDIR(sb.st_mode) : S_ISREG(sb.st_mode));
+        free(full);
+        if (!ok)
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **grown = realloc(list, cap * sizeof *grown);
+            if (!grown) {
+                st = PRECIS_FAIL(err, PRECIS_E_NOMEM, dir, 0, "out of memory");
+                break;
+            }
+            list = grown;
+        }
+        list[n] = strdup(e->d_name);
+        if (!list[n]) {
+            st = PRECIS_FAIL(err, PRECIS_E_NOMEM, dir, 0, "out of memory");
+            break;
+        }
+        n++;
+    }
+    closedir(d);
+    if (st != PRECIS_OK) {
+        for (size_t i = 0; i < n; i++)
+            free(list[i]);
+        free(list);
+        return st;
+    }
+    if (n)
+        qsort(list, n, sizeof *list, by_name);
+    *names = list;
+    *count = n;
+    return PRECIS_OK;
+}
+
+precis_status precis_duc_list(const char *root, char ***names, size_t *count, precis_error *err)
+{
+    *names = NULL;
+    *count = 0;
+    precis_status st = list_dir(root, 1, names, count, err);
+    if (st == PRECIS_OK && *count == 0)
+        return PRECIS_FAIL(err, PRECIS_E_FORMAT, root, 0,
+                           "no cluster folders inside (expected ROOT/<cluster>/<document>)");
+    return st;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
+static int looks_sgml(const char *text, size_t len)
+{
+    return memmem(text, len, "<DOC>", 5) && memmem(text, len, "<TEXT>", 6);
+}
+
+static precis_status add_file(precis_cluster *c, size_t *cap, const char *path, int *sgml,
+                              precis_error *err)
+{
+    char *text = NULL;
+    size_t len = 0;
+    precis_status st = read_file(path, &text, &len, err);
+    if (st != PRECIS_OK)
+        return st;
+    if (looks_sgml(text, len))
+        (*sgml)++;
+    char *name = strdup(!strcmp(path, "-") ? "(stdin)" : base_name(path));
+    if (!name || add_article(c, cap, name, text, len) < 0) {
+        free(name);
+        free(text);
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, path, 0, "out of memory");
+    }
+    return PRECIS_OK;
+}
+
+precis_status precis_cluster_read_files(const char *const *paths, size_t count,
+                                        precis_cluster **out, precis_error *err)
+{
+    *out = NULL;
+    precis_cluster *c = calloc(1, sizeof *c);
+    if (!c)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    size_t cap = 0;
+    int sgml = 0;
+    precis_status st = PRECIS_OK;
+    for (size_t i = 0; i < count && st == PRECIS_OK; i++) {
+        struct stat sb;
+        if (strcmp(paths[i], "-") && stat(paths[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            char **names = NULL;
+            size_t n = 0;
+            st = list_dir(paths[i], 0, &names, &n, err);
+            if (st == PRECIS_OK && n == 0)
+                st = PRECIS_FAIL(err, PRECIS_E_EMPTY, paths[i], 0, "folder holds no files");
+            for (size_t k = 0; k < n; k++) {
+                if (st == PRECIS_OK) {
+                    size_t plen = strlen(paths[i]) + strlen(names[k]) + 2;
+                    char *full = malloc(plen);
+                    if (!full) {
+                        st = PRECIS_FAIL(err, PRECIS_E_NOMEM, paths[i], 0, "out of memory");
+                    } else {
+                        snprintf(full, plen, "%s/%s", paths[i], names[k]);
+                        st = add_file(c, &cap, full, &sgml, err);
+                        free(full);
+                    }
+                }
+                free(names[k]);
+            }
+            free(names);
+        } else {
+            st = add_file(c, &cap, paths[i], &sgml, err);
+        }
+    }
+    if (st != PRECIS_OK) {
+        precis_cluster_free(c);
+        return st;
+    }
+    c->markup = sgml ? PRECIS_MARKUP_SGML : PRECIS_MARKUP_PLAIN;
+    *out = c;
+    return PRECIS_OK;
+}

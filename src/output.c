@@ -1,0 +1,104 @@
+/*
+ * output.c: renderings of a summary (JSON with attribution, plain text).
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "precis.h"
+#include "text.h"
+
+/* JSON needs valid UTF-8: article names come from file systems. */
+static json_t *safe_string(const char *s)
+{
+    size_t len = strlen(s);
+    if (text_valid_utf8(s, len))
+        return json_stringn(s, len);
+    char *clean = malloc(3 * len + 1);
+    if (!clean)
+        return NULL;
+    text_display(s, len, clean);
+    json_t *j = json_string(clean);
+    free(clean);
+    return j;
+}
+
+char *precis_summary_to_text(const precis_summary *summary)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < summary->count; i++)
+        len += strlen(summary->picks[i].text) + 1;
+    char *out = malloc(len);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < summary->count; i++) {
+        size_t n = strlen(summary->picks[i].text);
+        memcpy(out + o, summary->picks[i].text, n);
+        o += n;
+        out[o++] = '\n';
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static int set_new(json_t *obj, const char *key, json_t *value)
+{
+    return value ? json_object_set_new(obj, key, value) : -1;
+}
+
+char *precis_summary_to_json(const precis_summary *summary, const precis_cluster *cluster,
+                             const char *id)
+{
+    json_t *root = json_object();
+    json_t *sents = json_array();
+    char *text = precis_summary_to_text(summary);
+    int bad = !root || !sents || !text;
+    if (!bad && id)
+        bad |= set_new(root, "id", safe_string(id));
+    if (!bad && text) {
+        /* "summary" holds one sentence per line, without a final newline */
+        size_t n = strlen(text);
+        if (n > 0)
+            text[n - 1] = '\0';
+        bad |= set_new(root, "summary", json_string(text));
+    }
+    if (!bad)
+        bad |= set_new(root, "words", json_integer((json_int_t)summary->words));
+    for (size_t i = 0; !bad && i < summary->count; i++) {
+        const precis_pick *p = &summary->picks[i];
+        json_t *s = json_object();
+        if (!s) {
+            bad = 1;
+            break;
+        }
+        bad |= set_new(s, "article", json_integer((json_int_t)p->article));
+        if (cluster && p->article < cluster->count && cluster->articles[p->article].name)
+            bad |= set_new(s, "name", safe_string(cluster->articles[p->article].name));
+        bad |= set_new(s, "sentence", json_integer((json_int_t)p->sentence));
+        bad |= set_new(s, "start", json_integer((json_int_t)p->start));
+        bad |= set_new(s, "end", json_integer((json_int_t)p->end));
+        bad |= set_new(s, "score", json_real(p->score));
+        bad |= set_new(s, "text", json_string(p->text));
+        bad |= json_array_append_new(sents, s);
+    }
+    if (!bad) {
+        bad |= json_object_set(root, "sentences", sents);
+        if (summary->warnings && summary->warnings[0]) {
+            json_t *w = json_array();
+            const char *p = summary->warnings;
+            while (w && *p) {
+                const char *nl = strchr(p, '\n');
+                size_t n = nl ? (size_t)(nl - p) : strlen(p);
+                json_array_append_new(w, json_stringn(p, n));
+                p += n + (nl ? 1 : 0);
+            }
+            bad |= set_new(root, "warnings", w);
+        }
+    }
+    char *out = bad ? NULL : json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    json_decref(sents);
+    json_decref(root);
+    free(text);
+    return out;
+}

@@ -1,0 +1,195 @@
+/*
+ * score.c: how central and how early each sentence is.
+ *
+ *   centroid  cosine between the sentence's tf-idf vector and the cluster
+ *             centroid (sum of all sentence vectors): the words the whole
+ *             cluster is about (Radev et al., MEAD).
+ *   lexrank   stationary distribution of a random walk on the sentence
+ *             similarity graph, continuous edge weights, damping 0.15
+ *             (Erkan & Radev 2004): sentences many others agree with.
+ *   position  1/sqrt(1 + index in its article): news puts the facts first.
+ *
+ * The default method mixes the three, each scaled to a maximum of 1, with
+ * the weights of precis_options.  Every sum runs in a fixed order, so the
+ * scores are the same bits on every run and thread count.
+ */
+#include "score.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+double sentence_cosine(const sentence *a, const sentence *b)
+{
+    uint32_t i = 0, j = 0;
+    double dot = 0.0;
+    while (i < a->nvec && j < b->nvec) {
+        uint32_t ta = a->vec[i].term, tb = b->vec[j].term;
+        if (ta == tb) {
+            dot += (double)a->vec[i].weight * b->vec[j].weight;
+            i++;
+            j++;
+        } else if (ta < tb) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return dot;
+}
+
+static void centroid_scores(arena *a, cluster *c, double *centroid)
+{
+    for (size_t s = 0; s < c->nsents; s++) {
+        const sentence *x = &c->sents[s];
+        if (x->flags & (SENT_JUNK | SENT_TOO_LONG))
+            continue;
+        for (uint32_t k = 0; k < x->nvec; k++)
+            centroid[x->vec[k].term] += x->vec[k].weight;
+    }
+    double norm = 0.0;
+    for (uint32_t t = 0; t < c->nterms; t++)
+        norm += centroid[t] * centroid[t];
+    norm = norm > 0 ? sqrt(norm) : 1.0;
+    for (size_t s = 0; s < c->nsents; s++) {
+        sentence *x = &c->sents[s];
+        double dot = 0.0;
+        for (uint32_t k = 0; k < x->nvec; k++)
+            dot += x->vec[k].weight * centroid[x->vec[k].term];
+        x->centroid = dot / norm;
+    }
+    (void)a;
+}
+
+static int by_prior_desc(const void *pa, const void *pb, void *ctx)
+{
+    const cluster *c = ctx;
+    uint32_t ia = *(const uint32_t *)pa, ib = *(const uint32_t *)pb;
+    double sa = c->sents[ia].centroid + c->sents[ia].position;
+    double sb = c->sents[ib].centroid + c->sents[ib].position;
+    if (sa != sb)
+        return sa > sb ? -1 : 1;
+    return ia < ib ? -1 : ia > ib;
+}
+
+static int by_index(const void *pa, const void *pb)
+{
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
+/* Continuous LexRank on the given nodes (indices into c->sents). */
+static int lexrank_scores(arena *a, cluster *c, const uint32_t *nodes, size_t n)
+{
+    if (n == 0)
+        return 0;
+    double *w = arena_array(a, n * n, sizeof *w);
+    double *rowsum = arena_array(a, n, sizeof *rowsum);
+    double *p = arena_array(a, n, sizeof *p);
+    double *next = arena_array(a, n, sizeof *next);
+    if (!w || !rowsum || !p || !next)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = i + 1; j < n; j++) {
+            double sim = sentence_cosine(&c->sents[nodes[i]], &c->sents[nodes[j]]);
+            w[i * n + j] = sim;
+            w[j * n + i] = sim;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        double sum = 0.0;
+        for (size_t j = 0; j < n; j++)
+            sum += w[i * n + j];
+        rowsum[i] = sum;
+        p[i] = 1.0 / (double)n;
+    }
+    const double damping = 0.15;
+    for (int iter = 0; iter < 200; iter++) {
+        double dangling = 0.0;
+        for (size_t i = 0; i < n; i++)
+            if (rowsum[i] <= 0.0)
+                dangling += p[i];
+        for (size_t j = 0; j < n; j++)
+            next[j] = damping / (double)n + (1.0 - damping) * dangling / (double)n;
+        for (size_t i = 0; i < n; i++) {
+            if (rowsum[i] <= 0.0)
+                continue;
+            double share = (1.0 - damping) * p[i] / rowsum[i];
+            const double *row = &w[i * n];
+            for (size_t j = 0; j < n; j++)
+                next[j] += share * row[j];
+        }
+        double change = 0.0;
+        for (size_t i = 0; i < n; i++) {
+            change += fabs(next[i] - p[i]);
+            p[i] = next[i];
+        }
+        if (change < 1e-9)
+            break;
+    }
+    for (size_t i = 0; i < n; i++)
+        c->sents[nodes[i]].lexrank = p[i] * (double)n;
+    return 0;
+}
+
+static double max_of(const cluster *c, size_t offset)
+{
+    double m = 0.0;
+    for (size_t s = 0; s < c->nsents; s++) {
+        double v = *(const double *)((const char *)&c->sents[s] + offset);
+        if (v > m)
+            m = v;
+    }
+    return m > 0 ? m : 1.0;
+}
+
+int score_cluster(arena *a, cluster *c, const precis_options *o)
+{
+    double *centroid = arena_array(a, c->nterms ? c->nterms : 1, sizeof *centroid);
+    if (!centroid)
+        return -1;
+    for (size_t s = 0; s < c->nsents; s++)
+        c->sents[s].position = 1.0 / sqrt(1.0 + c->sents[s].index);
+    centroid_scores(a, c, centroid);
+
+    int want_lexrank = o->method == PRECIS_METHOD_LEXRANK ||
+                       (o->method == PRECIS_METHOD_DEFAULT && o->lexrank_weight > 0);
+    if (want_lexrank) {
+        uint32_t *nodes = arena_array(a, c->nsents ? c->nsents : 1, sizeof *nodes);
+        if (!nodes)
+            return -1;
+        size_t n = 0;
+        for (size_t s = 0; s < c->nsents; s++)
+            if (!(c->sents[s].flags & (SENT_JUNK | SENT_TOO_LONG)) && c->sents[s].nvec > 0)
+                nodes[n++] = (uint32_t)s;
+        if (n > LEXRANK_MAX_NODES) {
+            qsort_r(nodes, n, sizeof *nodes, by_prior_desc, c);
+            n = LEXRANK_MAX_NODES;
+            /* back to document order so sums run in a fixed order */
+            qsort(nodes, n, sizeof *nodes, by_index);
+        }
+        if (lexrank_scores(a, c, nodes, n) < 0)
+            return -1;
+    }
+
+    double max_centroid = max_of(c, offsetof(sentence, centroid));
+    double max_lexrank = max_of(c, offsetof(sentence, lexrank));
+    for (size_t s = 0; s < c->nsents; s++) {
+        sentence *x = &c->sents[s];
+        switch (o->method) {
+        case PRECIS_METHOD_CENTROID:
+            x->score = x->centroid / max_centroid;
+            break;
+        case PRECIS_METHOD_LEXRANK:
+            x->score = x->lexrank / max_lexrank;
+            break;
+        default:
+            x->score = o->centroid_weight * x->centroid / max_centroid +
+                       o->lexrank_weight * x->lexrank / max_lexrank +
+                       o->position_weight * x->position;
+            break;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,19 @@
+/*
+ * score.h: sentence salience (centroid, continuous LexRank, position).
+ */
+#ifndef PRECIS_SCORE_H
+#define PRECIS_SCORE_H
+
+#include "arena.h"
+#include "cluster.h"
+
+/* Fills centroid, lexrank, position and the combined score of every
+ * sentence according to the method in o.  Returns 0 or -1 (out of memory). */
+int score_cluster(arena *a, cluster *c, const precis_options *o);
+
+/* Most sentences LexRank ranks in one cluster: the graph is dense, so its
+ * cost grows with the square.  Larger clusters rank their best sentences
+ * by centroid and position first. */
+#define LEXRANK_MAX_NODES 800
+
+#endif

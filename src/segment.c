@@ -1,0 +1,262 @@
+/*
+ * segment.c: sentence boundaries that hold on news text.
+ *
+ * A boundary candidate is a run of terminators (. ! ? …) followed by the
+ * closers that belong to the sentence (closing quotes, brackets, DUC's ''),
+ * then white space.  The candidate is rejected when the next word starts in
+ * lower case, or when the word before the stop is an abbreviation:
+ *
+ *   - titles and fixed abbreviations never end a sentence (Mr., Gen., No. 2,
+ *     e.g., Sept. 11, John F. Kennedy);
+ *   - ambiguous ones (U.S., a.m., Inc., Jr., Calif.) end it only when the
+ *     next word is a typical sentence opener ("... in the U.S. The army").
+ *
+ * Decimal points and dotted names (3.5%, pic.twitter.com) are not followed
+ * by space and so are never candidates.  ASCII double quotes are paired by
+ * parity inside the sentence, which also handles tokenized text where a
+ * closing quote stands after a space ("... sales . " said the publisher").
+ * Text without final punctuation (headlines, datelines on their own line,
+ * a truncated last sentence) ends at the paragraph and is flagged.
+ */
+#include "segment.h"
+
+#include <string.h>
+
+#include "text.h"
+
+static int in_list(const char *word, size_t len, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == len && !memcmp(*list, word, len))
+            return 1;
+    return 0;
+}
+
+/* Never sentence-final (compared in lower case, without the dot). */
+static const char *const fixed_abbrevs[] = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt",
+    "capt", "cmdr", "adm", "maj", "rev", "st", "mt", "ft", "hon", "pres", "supt", "det",
+    "insp", "cpl", "pvt", "brig", "gens", "sens", "reps", "messrs", "mmes", "atty",
+    "vs", "v", "e.g", "i.e", "cf", "approx", "dept", "univ", "assn", "ave", "blvd",
+    "sgts", "cmdrs", "lts", "reps", "fr", "msgr", "sr", "gen", "pfc", "spc", "rt", "no",
+    "nos", "vol", "fig", "pp", "p", "art", "sec", "ch", "est", "ext", "op", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", NULL};
+
+/* Sentence-final only before a typical sentence opener. */
+static const char *const ambiguous_abbrevs[] = {
+    "inc", "corp", "co", "ltd", "jr", "bros", "etc", "llc", "plc", "calif", "ariz",
+    "fla", "mass", "wash", "ill", "mich", "conn", "colo", "penn", "tenn", "tex", "va",
+    "ga", "ala", "ark", "del", "ind", "kan", "ky", "la", "md", "minn", "miss", "mo",
+    "mont", "neb", "nev", "okla", "ore", "pa", "wis", "wyo", "al", "ph.d", NULL};
+
+static const char *const sentence_openers[] = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its",
+    "their", "our", "this", "that", "these", "those", "there", "but", "and", "in", "on",
+    "at", "as", "after", "before", "when", "while", "if", "for", "with", "by", "from",
+    "to", "some", "many", "most", "one", "both", "all", "yet", "so", "still", "however",
+    "meanwhile", "also", "officials", "police", "according", "what", "why", "how",
+    "who", "under", "during", "since", "last", "on", "among", "despite", "now", "then",
+    "earlier", "later", "more", "other", "such", "each", "no", "not", "my", "your", NULL};
+
+static int is_terminator(int32_t c)
+{
+    return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+static int is_ascii_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Lower-cased copy of the word that ends at `end` (exclusive), without
+ * leading quotes or brackets; returns its length (0 if none or too long). */
+static size_t word_before(const char *text, size_t start, size_t end, char *buf, size_t cap)
+{
+    size_t b = end;
+    while (b > start && !is_ascii_space(text[b - 1]))
+        b--;
+    while (b < end && (text[b] == '"' || text[b] == '(' || text[b] == '[' || text[b] == '\'' ||
+                       text[b] == '`'))
+        b++;
+    /* curly opening quote */
+    if (end - b >= 3 && (unsigned char)text[b] == 0xE2 && (unsigned char)text[b + 1] == 0x80 &&
+        ((unsigned char)text[b + 2] == 0x9C || (unsigned char)text[b + 2] == 0x98))
+        b += 3;
+    size_t len = end - b;
+    if (len == 0 || len >= cap)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[b + i];
+        buf[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    }
+    buf[len] = '\0';
+    return len;
+}
+
+static size_t word_at(const char *text, size_t pos, size_t end, char *buf, size_t cap)
+{
+    size_t e = pos;
+    while (e < end && !is_ascii_space(text[e]) && text[e] != ',' && text[e] != '.' &&
+           text[e] != ';' && text[e] != ':')
+        e++;
+    size_t len = e - pos;
+    if (len == 0 || len >= cap)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[pos + i];
+        buf[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    }
+    buf[len] = '\0';
+    return len;
+}
+
+static int push(arena *a, seg_list *out, const char *text, size_t start, size_t end)
+{
+    while (end > start && is_ascii_space(text[end - 1]))
+        end--;
+    if (end <= start)
+        return 0;
+    if (out->count == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 64;
+        seg_sentence *grown = arena_grow(a, out->items, out->count, cap, sizeof *grown);
+        if (!grown)
+            return -1;
+        out->items = grown;
+        out->cap = cap;
+    }
+    unsigned flags = 0;
+    /* Look at the last character that is not a closer. */
+    size_t k = end;
+    while (k > start) {
+        unsigned char c = (unsigned char)text[k - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ') {
+            k--;
+        } else if (k - start >= 3 && (unsigned char)text[k - 3] == 0xE2 &&
+                   (unsigned char)text[k - 2] == 0x80 && (c == 0x9D || c == 0x99)) {
+            k -= 3;
+        } else {
+            break;
+        }
+    }
+    if (k == start) {
+        flags |= SEG_NO_FINAL_PUNCT;
+    } else {
+        unsigned char last = (unsigned char)text[k - 1];
+        int ellipsis = k - start >= 3 && (unsigned char)text[k - 3] == 0xE2 &&
+                       (unsigned char)text[k - 2] == 0x80 && last == 0xA6;
+        if (last == ':')
+            flags |= SEG_ENDS_COLON | SEG_NO_FINAL_PUNCT;
+        else if (last != '.' && last != '!' && last != '?' && !ellipsis)
+            flags |= SEG_NO_FINAL_PUNCT;
+    }
+    out->items[out->count].start = start;
+    out->items[out->count].end = end;
+    out->items[out->count].flags = flags;
+    out->count++;
+    return 0;
+}
+
+/* Is the candidate stop at [stop, after_terminators) a real boundary, given
+ * that the next sentence would start at `next`? */
+static int is_boundary(const char *text, size_t sent_start, size_t stop, size_t run_len,
+                       int32_t stop_char, size_t next, size_t end)
+{
+    size_t n;
+    int32_t nc = text_decode(text + next, end - next, &n);
+    if (text_is_lower(nc))
+        return 0;
+    if (stop_char != '.' || run_len != 1)
+        return 1;
+    char prev[32], following[32];
+    size_t plen = word_before(text, sent_start, stop, prev, sizeof prev);
+    if (plen == 0)
+        return 1; /* tokenized text: " . " */
+    if (plen == 1 && text_is_upper((unsigned char)text[stop - 1]))
+        return 0; /* an initial: John F. Kennedy */
+    if (in_list(prev, plen, fixed_abbrevs))
+        return 0;
+    int dotted = memchr(prev, '.', plen) != NULL && plen <= 6;
+    if (dotted || in_list(prev, plen, ambiguous_abbrevs)) {
+        size_t flen = word_at(text, next, end, following, sizeof following);
+        return flen > 0 && in_list(following, flen, sentence_openers);
+    }
+    return 1;
+}
+
+int segment_paragraph(arena *a, const char *text, text_span para, seg_list *out)
+{
+    size_t end = para.end;
+    size_t i = para.start;
+    while (i < end && is_ascii_space(text[i]))
+        i++;
+    size_t sent_start = i;
+    int quotes = 0; /* ASCII double quotes seen in this sentence */
+    while (i < end) {
+        size_t n;
+        int32_t c = text_decode(text + i, end - i, &n);
+        if (c == '"') {
+            quotes++;
+            i += n;
+            continue;
+        }
+        if (!is_terminator(c)) {
+            i += n;
+            continue;
+        }
+        size_t stop = i;
+        size_t run_len = 0;
+        size_t j = i;
+        while (j < end) {
+            size_t m;
+            int32_t d = text_decode(text + j, end - j, &m);
+            if (!is_terminator(d))
+                break;
+            j += m;
+            run_len++;
+        }
+        /* Closers that belong to this sentence. */
+        size_t k = j;
+        for (;;) {
+            if (k >= end)
+                break;
+            size_t m;
+            int32_t d = text_decode(text + k, end - k, &m);
+            if (d == '"' && (quotes & 1)) {
+                quotes++;
+                k += m;
+            } else if (d == 0x201D || d == 0x2019 || d == ')' || d == ']' || d == '\'') {
+                k += m;
+            } else if (d == ' ' && k + 2 < end && text[k + 1] == '"' && (quotes & 1) &&
+                       (k + 2 == end || is_ascii_space(text[k + 2]))) {
+                quotes++; /* tokenized closing quote: ' . " ' */
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        if (k < end && !is_ascii_space(text[k]) && (unsigned char)text[k] != 0xC2) {
+            i = j; /* 3.5, U.S.A, a dotted host name: not a stop */
+            continue;
+        }
+        size_t next = k;
+        while (next < end) {
+            size_t m;
+            int32_t d = text_decode(text + next, end - next, &m);
+            if (!text_is_space(d))
+                break;
+            next += m;
+        }
+        if (next >= end)
+            break;
+        if (is_boundary(text, sent_start, stop, run_len, c, next, end)) {
+            if (push(a, out, text, sent_start, k) < 0)
+                return -1;
+            sent_start = next;
+            quotes = 0;
+        }
+        i = next;
+    }
+    if (sent_start < end && push(a, out, text, sent_start, end) < 0)
+        return -1;
+    return 0;
+}

@@ -1,0 +1,31 @@
+/*
+ * segment.h: sentence boundaries in news prose.
+ */
+#ifndef PRECIS_SEGMENT_H
+#define PRECIS_SEGMENT_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "clean.h"
+
+enum {
+    SEG_NO_FINAL_PUNCT = 1u << 0, /* headline, fragment or truncated text */
+    SEG_ENDS_COLON = 1u << 1      /* introduces what follows ("said in a statement:") */
+};
+
+typedef struct seg_sentence {
+    size_t start, end; /* byte offsets into the article, trimmed */
+    unsigned flags;
+} seg_sentence;
+
+typedef struct seg_list {
+    seg_sentence *items;
+    size_t count, cap;
+} seg_list;
+
+/* Appends the sentences of text[para.start, para.end) to out.
+ * Returns 0, or -1 when out of memory. */
+int segment_paragraph(arena *a, const char *text, text_span para, seg_list *out);
+
+#endif

@@ -1,0 +1,222 @@
+/*
+ * select.c: greedy, redundancy-aware selection under a length budget.
+ *
+ * Maximal Marginal Relevance (Carbonell & Goldstein 1998): repeatedly take
+ * the sentence with the best  (1 - r) * score - r * max similarity to what
+ * is already chosen,  among those that still fit the budget.  A sentence
+ * whose cosine with a chosen one exceeds `duplicate_similarity` is never
+ * taken, which keeps syndicated copies of one sentence out.  Sentences that
+ * do not fit are skipped, not cut, so a short sentence can still fill the
+ * rest of the budget; --truncate cuts the best remaining one instead.
+ *
+ * The baselines (lead, lead-first, random) share the budget logic and the
+ * duplicate guard but take sentences in their own fixed order.
+ */
+#include "select.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Order in which a baseline offers its sentences. */
+static int lead_order(const void *pa, const void *pb, void *ctx)
+{
+    const cluster *c = ctx;
+    const sentence *a = &c->sents[*(const uint32_t *)pa], *b = &c->sents[*(const uint32_t *)pb];
+    if (a->index != b->index)
+        return a->index < b->index ? -1 : 1;
+    return a->article < b->article ? -1 : a->article > b->article;
+}
+
+/* splitmix64: a small, well-mixed, seedable generator (no global state). */
+static uint64_t next_random(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+static int too_similar(const cluster *c, const uint32_t *chosen, size_t n, const sentence *s,
+                       double limit, double *max_sim)
+{
+    double best = 0.0;
+    for (size_t k = 0; k < n; k++) {
+        double sim = sentence_cosine(&c->sents[chosen[k]], s);
+        if (sim > best)
+            best = sim;
+    }
+    *max_sim = best;
+    return best > limit;
+}
+
+static int baseline_select(arena *a, const cluster *c, const precis_options *o,
+                           size_t (*cost)(const cluster *, const sentence *), selection *out,
+                           uint32_t *cand, size_t ncand)
+{
+    if (o->method == PRECIS_METHOD_LEAD) {
+        qsort_r(cand, ncand, sizeof *cand, lead_order, (void *)c);
+    } else if (o->method == PRECIS_METHOD_LEAD_FIRST) {
+        /* the first article that has a selectable sentence, in order */
+        size_t keep = 0;
+        uint32_t first = ncand ? c->sents[cand[0]].article : 0;
+        for (size_t i = 0; i < ncand; i++)
+            if (c->sents[cand[i]].article == first)
+                cand[keep++] = cand[i];
+        ncand = keep;
+    } else { /* random: Fisher-Yates with the seed */
+        uint64_t state = o->seed;
+        for (size_t i = ncand; i > 1; i--) {
+            size_t j = (size_t)(next_random(&state) % i);
+            uint32_t t = cand[i - 1];
+            cand[i - 1] = cand[j];
+            cand[j] = t;
+        }
+    }
+    size_t used = 0;
+    for (size_t i = 0; i < ncand && used < o->budget; i++) {
+        const sentence *s = &c->sents[cand[i]];
+        size_t need = cost(c, s);
+        double sim;
+        if (too_similar(c, out->sents, out->count, s, o->duplicate_similarity, &sim))
+            continue;
+        if (used + need > o->budget) {
+            if (o->truncate && o->budget_unit == PRECIS_BUDGET_WORDS) {
+                out->cut_at = out->count;
+                out->cut_words = (uint32_t)(o->budget - used);
+                out->sents[out->count++] = cand[i];
+                break;
+            }
+            if (o->method == PRECIS_METHOD_LEAD_FIRST)
+                break;
+            continue;
+        }
+        out->sents[out->count++] = cand[i];
+        used += need;
+    }
+    (void)a;
+    return 0;
+}
+
+static int mmr_select(const cluster *c, const precis_options *o,
+                      size_t (*cost)(const cluster *, const sentence *), selection *out,
+                      uint32_t *cand, size_t ncand)
+{
+    double max_score = 0.0;
+    for (size_t i = 0; i < ncand; i++)
+        if (c->sents[cand[i]].score > max_score)
+            max_score = c->sents[cand[i]].score;
+    if (max_score <= 0)
+        max_score = 1.0;
+    const double r = o->redundancy;
+    size_t used = 0;
+    while (ncand > 0 && used < o->budget) {
+        size_t best = ncand, best_over = ncand;
+        double best_value = -INFINITY, best_over_value = -INFINITY;
+        for (size_t i = 0; i < ncand; i++) {
+            const sentence *s = &c->sents[cand[i]];
+            double sim;
+            if (too_similar(c, out->sents, out->count, s, o->duplicate_similarity, &sim))
+                continue;
+            double value = (1.0 - r) * s->score / max_score - r * sim;
+            /* ties: earlier candidates (document order) win */
+            if (used + cost(c, s) > o->budget) {
+                if (value > best_over_value) {
+                    best_over_value = value;
+                    best_over = i;
+                }
+                continue;
+            }
+            if (value > best_value) {
+                best_value = value;
+                best = i;
+            }
+        }
+        if (best == ncand) {
+            if (o->truncate && best_over < ncand && o->budget_unit == PRECIS_BUDGET_WORDS) {
+                out->cut_at = out->count;
+                out->cut_words = (uint32_t)(o->budget - used);
+                out->sents[out->count++] = cand[best_over];
+            }
+            break;
+        }
+        used += cost(c, &c->sents[cand[best]]);
+        out->sents[out->count++] = cand[best];
+        cand[best] = cand[--ncand];
+        /* keep the remaining candidates in document order for tie-breaks */
+        for (size_t i = best; i + 1 < ncand && cand[i] > cand[i + 1]; i++) {
+            uint32_t t = cand[i];
+            cand[i] = cand[i + 1];
+            cand[i + 1] = t;
+        }
+    }
+    return 0;
+}
+
+
+int select_sentences(arena *a, const cluster *c, const precis_options *o,
+                     size_t (*cost)(const cluster *, const sentence *), selection *out)
+{
+    memset(out, 0, sizeof *out);
+    out->sents = arena_array(a, c->nsents + 1, sizeof *out->sents);
+    uint32_t *cand = arena_array(a, c->nsents + 1, sizeof *cand);
+    if (!out->sents || !cand)
+        return -1;
+    size_t ncand = 0;
+    for (size_t s = 0; s < c->nsents; s++)
+        if (sentence_selectable(&c->sents[s]))
+            cand[ncand++] = (uint32_t)s;
+    int rc;
+    if (o->method == PRECIS_METHOD_LEAD || o->method == PRECIS_METHOD_LEAD_FIRST ||
+        o->method == PRECIS_METHOD_RANDOM)
+        rc = baseline_select(a, c, o, cost, out, cand, ncand);
+    else
+        rc = mmr_select(c, o, cost, out, cand, ncand);
+    if (rc == 0 && out->count > 1) {
+        uint32_t cut = out->cut_words ? out->sents[out->cut_at] : UINT32_MAX;
+        order_for_reading(c, out->sents, out->count);
+        if (cut != UINT32_MAX)
+            for (size_t i = 0; i < out->count; i++)
+                if (out->sents[i] == cut)
+                    out->cut_at = i;
+    }
+    return rc;
+}
+
+typedef struct order_ctx {
+    const cluster *c;
+    const uint32_t *first_index; /* per article: smallest chosen index */
+} order_ctx;
+
+static int reading_order(const void *pa, const void *pb, void *ctx)
+{
+    const order_ctx *oc = ctx;
+    const sentence *a = &oc->c->sents[*(const uint32_t *)pa];
+    const sentence *b = &oc->c->sents[*(const uint32_t *)pb];
+    if (a->article != b->article) {
+        uint32_t fa = oc->first_index[a->article], fb = oc->first_index[b->article];
+        if (fa != fb)
+            return fa < fb ? -1 : 1;
+        return a->article < b->article ? -1 : 1;
+    }
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+void order_for_reading(const cluster *c, uint32_t *sents, size_t count)
+{
+    uint32_t first_small[64];
+    uint32_t *first = c->narticles <= 64 ? first_small : malloc(c->narticles * sizeof *first);
+    if (!first)
+        return; /* keep selection order: still a valid summary */
+    for (size_t i = 0; i < c->narticles; i++)
+        first[i] = UINT32_MAX;
+    for (size_t i = 0; i < count; i++) {
+        const sentence *s = &c->sents[sents[i]];
+        if (s->index < first[s->article])
+            first[s->article] = s->index;
+    }
+    order_ctx oc = {c, first};
+    qsort_r(sents, count, sizeof *sents, reading_order, &oc);
+    if (first != first_small)
+        free(first);
+}

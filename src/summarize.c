@@ -1,0 +1,586 @@
+/*
+ * summarize.c: the pipeline from articles to a summary.
+ *
+ *   clean_paragraphs -> segment_paragraph -> tokenize -> score_cluster
+ *   -> select_sentences -> precis_summary
+ *
+ * All intermediate data lives in the summarizer's arena, reset at the start
+ * of every cluster; only the returned summary is malloc'd, so it outlives the
+ * next call.  Work per article is bounded (MAX_SENTENCES_PER_ARTICLE), so a
+ * 100 MB article costs one linear scan for clean-up plus bounded analysis,
+ * and the summary says what was left unread.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "clean.h"
+#include "cluster.h"
+#include "error.h"
+#include "model.h"
+#include "score.h"
+#include "segment.h"
+#include "select.h"
+#include "text.h"
+#include "token.h"
+
+#define MAX_SENTENCES_PER_ARTICLE 2000
+/* Longer sentences are run-on text (lists, scraped tables, no punctuation). */
+#define MAX_SENTENCE_BYTES 2000
+#define MAX_SENTENCE_WORDS 150
+#define MIN_SENTENCE_WORDS 5
+
+struct precis_summarizer {
+    const precis_model *model;
+    precis_options options;
+    arena arena;
+    tokenizer tok;
+};
+
+/* ---- options -------------------------------------------------------- */
+
+precis_options precis_options_default(void)
+{
+    precis_options o;
+    memset(&o, 0, sizeof o);
+    o.method = PRECIS_METHOD_DEFAULT;
+    o.budget_unit = PRECIS_BUDGET_WORDS;
+    o.budget = 100;
+    o.truncate = 0;
+    o.redundancy = 0.3;
+    o.duplicate_similarity = 0.5;
+    o.position_weight = 1.0;
+    o.centroid_weight = 1.0;
+    o.lexrank_weight = 1.0;
+    o.seed = 1;
+    return o;
+}
+
+static const char *const method_names[] = {
+    [PRECIS_METHOD_DEFAULT] = "default",   [PRECIS_METHOD_CENTROID] = "centroid",
+    [PRECIS_METHOD_LEXRANK] = "lexrank",   [PRECIS_METHOD_LEAD] = "lead",
+    [PRECIS_METHOD_LEAD_FIRST] = "lead-first", [PRECIS_METHOD_RANDOM] = "random",
+};
+
+const char *precis_method_name(precis_method method)
+{
+    if ((unsigned)method < sizeof method_names / sizeof method_names[0])
+        return method_names[method];
+    return "unknown";
+}
+
+int precis_method_parse(const char *name)
+{
+    for (size_t i = 0; i < sizeof method_names / sizeof method_names[0]; i++)
+        if (name && !strcmp(name, method_names[i]))
+            return (int)i;
+    return -1;
+}
+
+static precis_status check_options(const precis_options *o, precis_error *err)
+{
+    if ((unsigned)o->method > PRECIS_METHOD_RANDOM)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "unknown method %d", (int)o->method);
+    if ((unsigned)o->budget_unit > PRECIS_BUDGET_SENTENCES)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "unknown budget unit");
+    if (o->budget == 0)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "the budget must be at least 1");
+    if (!(o->redundancy >= 0 && o->redundancy <= 1))
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "redundancy must be within [0, 1]");
+    if (!(o->duplicate_similarity > 0 && o->duplicate_similarity <= 1))
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
+                           "duplicate similarity must be within (0, 1]");
+    if (!(o->position_weight >= 0 && o->centroid_weight >= 0 && o->lexrank_weight >= 0))
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "weights must not be negative");
+    return PRECIS_OK;
+}
+
+/* ---- summarizer ----------------------------------------------------- */
+
+precis_summarizer *precis_summarizer_new(const precis_model *model, const precis_options *options,
+                                         precis_error *err)
+{
+    precis_options defaults = precis_options_default();
+    if (!options)
+        options = &defaults;
+    if (!model) {
+        PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "no model given");
+        return NULL;
+    }
+    if (check_options(options, err) != PRECIS_OK)
+        return NULL;
+    precis_summarizer *s = calloc(1, sizeof *s);
+    if (!s) {
+        PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+        return NULL;
+    }
+    s->model = model;
+    s->options = *options;
+    arena_init(&s->arena);
+    if (tokenizer_init(&s->tok, model) < 0) {
+        free(s);
+        PRECIS_FAIL(err, PRECIS_E_INTERNAL, NULL, 0, "cannot create the English stemmer");
+        return NULL;
+    }
+    return s;
+}
+
+void precis_summarizer_free(precis_summarizer *s)
+{
+    if (!s)
+        return;
+    tokenizer_release(&s->tok);
+    arena_release(&s->arena);
+    free(s);
+}
+
+/* ---- warnings: a growing malloc'd string -------------------------- */
+
+typedef struct warnings {
+    char *text;
+    size_t len, cap;
+    int failed;
+} warnings;
+
+static void warn(warnings *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void warn(warnings *w, const char *fmt, ...)
+{
+    char line[600];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    size_t add = strlen(line) + 1;
+    if (w->len + add + 1 > w->cap) {
+        size_t cap = (w->cap + add + 1) * 2;
+        char *grown = realloc(w->text, cap);
+        if (!grown) {
+            w->failed = 1;
+            return;
+        }
+        w->text = grown;
+        w->cap = cap;
+    }
+    memcpy(w->text + w->len, line, add - 1);
+    w->len += add - 1;
+    w->text[w->len++] = '\n';
+    w->text[w->len] = '\0';
+}
+
+/* ---- vocabulary: stem -> term id, open addressing in the arena ------ */
+
+typedef struct vocab {
+    arena *a;
+    uint32_t *slots;       /* term id + 1, 0 = empty */
+    size_t nslots;
+    const char **stems;
+    uint32_t *stem_lens;
+    float *idf;
+    uint32_t count, cap;
+} vocab;
+
+static uint64_t hash_bytes(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static int vocab_init(vocab *v, arena *a)
+{
+    memset(v, 0, sizeof *v);
+    v->a = a;
+    v->nslots = 1024;
+    v->cap = 512;
+    v->slots = arena_array(a, v->nslots, sizeof *v->slots);
+    v->stems = arena_array(a, v->cap, sizeof *v->stems);
+    v->stem_lens = arena_array(a, v->cap, sizeof *v->stem_lens);
+    v->idf = arena_array(a, v->cap, sizeof *v->idf);
+    return v->slots && v->stems && v->stem_lens && v->idf ? 0 : -1;
+}
+
+static int vocab_rehash(vocab *v)
+{
+    size_t nslots = v->nslots * 2;
+    uint32_t *slots = arena_array(v->a, nslots, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (uint32_t id = 0; id < v->count; id++) {
+        size_t at = hash_bytes(v->stems[id], v->stem_lens[id]) & (nslots - 1);
+        while (slots[at])
+            at = (at + 1) & (nslots - 1);
+        slots[at] = id + 1;
+    }
+    v->slots = slots;
+    v->nslots = nslots;
+    return 0;
+}
+
+/* Returns the term id of stem, adding it; -1 when out of memory. */
+static long vocab_id(vocab *v, const precis_model *model, const char *stem, size_t len)
+{
+    size_t at = hash_bytes(stem, len) & (v->nslots - 1);
+    while (v->slots[at]) {
+        uint32_t id = v->slots[at] - 1;
+        if (v->stem_lens[id] == len && !memcmp(v->stems[id], stem, len))
+            return id;
+        at = (at + 1) & (v->nslots - 1);
+    }
+    if (v->count == v->cap) {
+        uint32_t cap = v->cap * 2;
+        const char **stems = arena_grow(v->a, v->stems, v->count, cap, sizeof *stems);
+        uint32_t *lens = arena_grow(v->a, v->stem_lens, v->count, cap, sizeof *lens);
+        float *idf = arena_grow(v->a, v->idf, v->count, cap, sizeof *idf);
+        if (!stems || !lens || !idf)
+            return -1;
+        v->stems = stems;
+        v->stem_lens = lens;
+        v->idf = idf;
+        v->cap = cap;
+    }
+    uint32_t id = v->count++;
+    v->stems[id] = arena_strndup(v->a, stem, len);
+    if (!v->stems[id])
+        return -1;
+    v->stem_lens[id] = (uint32_t)len;
+    v->idf[id] = (float)precis_model_idf(model, stem, len);
+    v->slots[at] = id + 1;
+    if ((size_t)v->count * 2 > v->nslots && vocab_rehash(v) < 0)
+        return -1;
+    return id;
+}
+
+/* ---- building the cluster ----------------------------------------- */
+
+typedef struct term_collector {
+    vocab *v;
+    const precis_model *model;
+    uint32_t *terms;
+    size_t count, cap;
+    arena *a;
+    int failed;
+} term_collector;
+
+static int collect_term(void *ctx, const token *tok)
+{
+    term_collector *tc = ctx;
+    if (tok->stopword)
+        return 0;
+    long id = vocab_id(tc->v, tc->model, tok->stem, tok->stem_len);
+    if (id < 0) {
+        tc->failed = 1;
+        return 1;
+    }
+    if (tc->count == tc->cap) {
+        size_t cap = tc->cap ? tc->cap * 2 : 64;
+        uint32_t *grown = arena_grow(tc->a, tc->terms, tc->count, cap, sizeof *grown);
+        if (!grown) {
+            tc->failed = 1;
+            return 1;
+        }
+        tc->terms = grown;
+        tc->cap = cap;
+    }
+    tc->terms[tc->count++] = (uint32_t)id;
+    return 0;
+}
+
+static int by_term(const void *pa, const void *pb)
+{
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
+/* Builds the tf-idf vector of a sentence from its (unsorted) term ids. */
+static int sentence_vector(arena *a, sentence *s, uint32_t *terms, size_t n, const vocab *v)
+{
+    s->content_tokens = (uint32_t)n;
+    if (n == 0)
+        return 0;
+    qsort(terms, n, sizeof *terms, by_term);
+    size_t distinct = 1;
+    for (size_t i = 1; i < n; i++)
+        distinct += terms[i] != terms[i - 1];
+    s->vec = arena_array(a, distinct, sizeof *s->vec);
+    if (!s->vec)
+        return -1;
+    size_t k = 0;
+    double norm = 0.0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && terms[j] == terms[i])
+            j++;
+        double w = (double)(j - i) * v->idf[terms[i]];
+        s->vec[k].term = terms[i];
+        s->vec[k].weight = (float)w;
+        norm += w * w;
+        k++;
+        i = j;
+    }
+    s->nvec = (uint32_t)k;
+    norm = norm > 0 ? sqrt(norm) : 1.0;
+    for (size_t i = 0; i < k; i++)
+        s->vec[i].weight = (float)(s->vec[i].weight / norm);
+    return 0;
+}
+
+static void count_words_bytes(const char *s, size_t len, uint32_t *words, uint32_t *bytes)
+{
+    uint32_t w = 0, b = 0;
+    int in_word = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        if (!space) {
+            if (!in_word)
+                w++;
+            b++;
+        }
+        in_word = !space;
+    }
+    *words = w;
+    *bytes = b + (w ? w - 1 : 0);
+}
+
+typedef struct sentence_list {
+    sentence *items;
+    size_t count, cap;
+} sentence_list;
+
+static sentence *sentence_push(arena *a, sentence_list *l)
+{
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        sentence *grown = arena_grow(a, l->items, l->count, cap, sizeof *grown);
+        if (!grown)
+            return NULL;
+        l->items = grown;
+        l->cap = cap;
+    }
+    sentence *s = &l->items[l->count++];
+    memset(s, 0, sizeof *s);
+    return s;
+}
+
+static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list *out,
+                                 uint32_t index, const precis_article *art, precis_markup markup,
+                                 warnings *w, precis_error *err)
+{
+    arena *a = &sz->arena;
+    const char *name = art->name ? art->name : "(article)";
+    if (text_looks_binary(art->text, art->len))
+        return PRECIS_FAIL(err, PRECIS_E_BINARY, name, 0,
+                           "looks like a binary file, not text (NUL or control bytes)");
+    size_t invalid = text_count_invalid(art->text, art->len);
+    if (invalid)
+        warn(w, "%s: %zu invalid UTF-8 sequence%s replaced by U+FFFD", name, invalid,
+             invalid == 1 ? "" : "s");
+    text_span *paras = NULL;
+    size_t dropped = 0;
+    long npara = clean_paragraphs(a, art->text, art->len, markup, &paras, &dropped);
+    if (npara < 0)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");
+    seg_list segs = {0};
+    for (long p = 0; p < npara; p++) {
+        if (segment_paragraph(a, art->text, paras[p], &segs) < 0)
+            return PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");
+        if (segs.count > MAX_SENTENCES_PER_ARTICLE) {
+            warn(w, "%s: only the first %d sentences were read", name, MAX_SENTENCES_PER_ARTICLE);
+            segs.count = MAX_SENTENCES_PER_ARTICLE;
+            break;
+        }
+    }
+    term_collector tc = {.v = v, .model = sz->model, .a = a};
+    for (size_t i = 0; i < segs.count; i++) {
+        const seg_sentence *g = &segs.items[i];
+        sentence *s = sentence_push(a, out);
+        if (!s)
+            return PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");
+        s->article = index;
+        s->index = (uint32_t)i;
+        s->start = g->start;
+        s->end = g->end;
+        s->flags = g->flags;
+        const char *text = art->text + g->start;
+        size_t len = g->end - g->start;
+        count_words_bytes(text, len, &s->words, &s->bytes);
+        if (len > MAX_SENTENCE_BYTES || s->words > MAX_SENTENCE_WORDS) {
+            s->flags |= SENT_TOO_LONG;
+            continue; /* not analysed: bounded work on run-on text */
+        }
+        if (s->words < MIN_SENTENCE_WORDS)
+            s->flags |= SENT_TOO_SHORT;
+        if (clean_sentence_kind(text, len) != JUNK_NONE)
+            s->flags |= SENT_JUNK;
+        tc.count = 0;
+        tokenize(&sz->tok, text, len, collect_term, &tc);
+        if (tc.failed || sentence_vector(a, s, tc.terms, tc.count, v) < 0)
+            return PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");
+    }
+    (void)dropped;
+    return PRECIS_OK;
+}
+
+/* ---- results -------------------------------------------------------- */
+
+static size_t cost_words(const cluster *c, const sentence *s)
+{
+    (void)c;
+    return s->words;
+}
+
+static size_t cost_bytes(const cluster *c, const sentence *s)
+{
+    (void)c;
+    return s->bytes;
+}
+
+static size_t cost_sentences(const cluster *c, const sentence *s)
+{
+    (void)c;
+    (void)s;
+    return 1;
+}
+
+/* End offset after the first `words` words of text[start, end). */
+static size_t cut_after_words(const char *text, size_t start, size_t end, uint32_t words)
+{
+    uint32_t seen = 0;
+    int in_word = 0;
+    for (size_t i = start; i < end; i++) {
+        unsigned char c = (unsigned char)text[i];
+        int space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        if (!space && !in_word) {
+            if (seen == words)
+                return i;
+            seen++;
+        }
+        in_word = !space;
+        if (space && seen == words)
+            return i;
+    }
+    return end;
+}
+
+static precis_status build_summary(const cluster *c, const selection *sel, warnings *w,
+                                   precis_summary **out, precis_error *err)
+{
+    precis_summary *sum = calloc(1, sizeof *sum);
+    if (!sum)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    sum->sentences_seen = c->nsents;
+    sum->picks = calloc(sel->count ? sel->count : 1, sizeof *sum->picks);
+    if (!sum->picks) {
+        precis_summary_free(sum);
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    }
+    for (size_t i = 0; i < sel->count; i++) {
+        const sentence *s = &c->sents[sel->sents[i]];
+        const precis_article *art = &c->articles[s->article];
+        precis_pick *p = &sum->picks[i];
+        p->article = s->article;
+        p->sentence = s->index;
+        p->start = s->start;
+        p->end = s->end;
+        p->score = s->score;
+        uint32_t words = s->words;
+        if (sel->cut_words && i == sel->cut_at) {
+            p->end = cut_after_words(art->text, s->start, s->end, sel->cut_words);
+            words = sel->cut_words;
+        }
+        size_t len = p->end - p->start;
+        p->text = malloc(3 * len + 1);
+        if (!p->text) {
+            sum->count = i;
+            precis_summary_free(sum);
+            return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+        }
+        text_display(art->text + p->start, len, p->text);
+        sum->words += words;
+        sum->count = i + 1;
+    }
+    if (w->failed) {
+        precis_summary_free(sum);
+        free(w->text);
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    }
+    sum->warnings = w->text ? w->text : calloc(1, 1);
+    w->text = NULL;
+    if (!sum->warnings) {
+        precis_summary_free(sum);
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    }
+    *out = sum;
+    return PRECIS_OK;
+}
+
+void precis_summary_free(precis_summary *summary)
+{
+    if (!summary)
+        return;
+    for (size_t i = 0; i < summary->count; i++)
+        free(summary->picks[i].text);
+    free(summary->picks);
+    free(summary->warnings);
+    free(summary);
+}
+
+static int has_text(const precis_article *articles, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        for (size_t k = 0; k < articles[i].len; k++) {
+            unsigned char c = (unsigned char)articles[i].text[k];
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+                return 1;
+        }
+    return 0;
+}
+
+precis_status precis_summarize(precis_summarizer *sz, const precis_article *articles, size_t count,
+                               precis_markup markup, precis_summary **out, precis_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!sz || !out || (count && !articles))
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "precis_summarize: NULL argument");
+    if (count == 0 || !has_text(articles, count))
+        return PRECIS_FAIL(err, PRECIS_E_EMPTY, NULL, 0, "no article text to summarize");
+    arena_reset(&sz->arena);
+    warnings w = {0};
+    vocab v;
+    sentence_list sents = {0};
+    if (vocab_init(&v, &sz->arena) < 0)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    for (size_t i = 0; i < count; i++) {
+        precis_status st = add_article(sz, &v, &sents, (uint32_t)i, &articles[i], markup, &w, err);
+        if (st != PRECIS_OK) {
+            free(w.text);
+            return st;
+        }
+    }
+    cluster c = {.articles = articles, .narticles = count, .sents = sents.items,
+                 .nsents = sents.count, .nterms = v.count, .idf = v.idf};
+    selection sel = {0};
+    size_t (*cost)(const cluster *, const sentence *) =
+        sz->options.budget_unit == PRECIS_BUDGET_BYTES       ? cost_bytes
+        : sz->options.budget_unit == PRECIS_BUDGET_SENTENCES ? cost_sentences
+                                                              : cost_words;
+    if (score_cluster(&sz->arena, &c, &sz->options) < 0 ||
+        select_sentences(&sz->arena, &c, &sz->options, cost, &sel) < 0) {
+        free(w.text);
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    }
+    if (sel.count == 0)
+        warn(&w, "no sentence of article prose found: every line is boilerplate, a headline "
+                 "or a fragment; the summary is empty");
+    return build_summary(&c, &sel, &w, out, err);
+}
