@@ -101,3 +101,14 @@ install: all
 
 clean:
 	rm -rf build
+
+# Background statistics: document frequencies over the Multi-News train split.
+SHARED ?= ../shared
+$(B)/tools/build_idf: tools/build_idf.c $(B)/libprecis.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $< -o $@ $(B)/libprecis.a $(PKG_LIBS)
+
+.PHONY: idf
+idf: $(B)/tools/build_idf
+	$(B)/tools/build_idf 3 $(SHARED)/data/multinews/train.jsonl.xz > data/idf.tsv.tmp
+	mv data/idf.tsv.tmp data/idf.tsv

@@ -259,7 +259,10 @@ void precis_lines_close(precis_lines *r);
 /* The summary as one line of JSON (no newline), malloc'd, NULL when out
  * of memory: {"id"?, "summary": "one sentence per line", "words": N,
  * "sentences": [{"article", "name"?, "sentence", "start", "end", "score",
- * "text"}], "warnings"?: [...]}.  `id` may be NULL (then omitted). */
+ * "text"}], "warnings"?: [...]}.  `id` may be NULL (then omitted).  A
+ * sentence's "text" is exactly the article's bytes [start, end) when the
+ * cluster is given and those bytes are valid UTF-8 (else the printable
+ * form); "summary" holds the printable forms. */
 char *precis_summary_to_json(const precis_summary *summary, const precis_cluster *cluster,
                              const char *id);
 
@@ -327,16 +330,16 @@ precis_status precis_rouge_options_parse(const char *flags, precis_rouge_options
 size_t precis_rouge_options_format(const precis_rouge_options *options, char *buf, size_t size);
 
 /* One metric's score for one system summary. */
-typedef struct precis_rouge_score {
+typedef struct precis_rouge_metric_score {
     double r, p, f;  /* recall, precision, F in 0..1, rounded to 5 decimals
                         as ROUGE prints them (F is computed from rounded R, P) */
     long hits;       /* clipped matches, summed over the references */
     long ref_count;  /* grams of the references (the recall denominator) */
     long sys_count;  /* grams of the system, once per reference (precision's) */
-} precis_rouge_score;
+} precis_rouge_metric_score;
 
 typedef struct precis_rouge_result {
-    precis_rouge_score metric[PRECIS_ROUGE_METRIC_COUNT]; /* by precis_rouge_metric */
+    precis_rouge_metric_score metric[PRECIS_ROUGE_METRIC_COUNT]; /* by precis_rouge_metric */
 } precis_rouge_result;
 
 /* One reference summary: `count` NUL-terminated sentences (may be 0). */

@@ -4,7 +4,7 @@
 # already installed.  `make` calls it when a dependency is missing.
 set -eu
 
-PACKAGES="build-essential pkg-config libstemmer-dev libutf8proc-dev libjansson-dev \
+PACKAGES="build-essential pkg-config python3 libstemmer-dev libutf8proc-dev libjansson-dev \
 libcmocka-dev liblzma-dev zlib1g-dev xz-utils"
 
 if [ "$(id -u)" -ne 0 ]; then

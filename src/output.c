@@ -23,6 +23,18 @@ static json_t *safe_string(const char *s)
     return j;
 }
 
+/* The pick's original bytes, so that input[start, end) == text; the
+ * printable form only where the input is not valid UTF-8. */
+static json_t *exact_text(const precis_cluster *cluster, const precis_pick *p)
+{
+    if (cluster && p->article < cluster->count) {
+        const precis_article *a = &cluster->articles[p->article];
+        if (p->end <= a->len && text_valid_utf8(a->text + p->start, p->end - p->start))
+            return json_stringn(a->text + p->start, p->end - p->start);
+    }
+    return json_string(p->text);
+}
+
 char *precis_summary_to_text(const precis_summary *summary)
 {
     size_t len = 1;
@@ -79,7 +91,7 @@ char *precis_summary_to_json(const precis_summary *summary, const precis_cluster
         bad |= set_new(s, "start", json_integer((json_int_t)p->start));
         bad |= set_new(s, "end", json_integer((json_int_t)p->end));
         bad |= set_new(s, "score", json_real(p->score));
-        bad |= set_new(s, "text", json_string(p->text));
+        bad |= set_new(s, "text", exact_text(cluster, p));
         bad |= json_array_append_new(sents, s);
     }
     if (!bad) {

@@ -1,0 +1,50 @@
+# lib.sh: helpers for the CLI test scripts (sourced).  Each check prints
+# "ok N - title" or "not ok N - title" (tests/run.sh counts them).
+# $PRECIS is the binary under test; $TMP a scratch folder removed at exit.
+: "${PRECIS:?set PRECIS to the precis binary}"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+N=0
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+
+ok() { N=$((N + 1)); echo "ok $N - $1"; }
+not_ok() { N=$((N + 1)); echo "not ok $N - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+
+# run CMD...: runs a command, keeping stdout, stderr and exit code.
+run() {
+    "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+    RC=$?
+}
+
+# expect_exit CODE TITLE
+expect_exit() {
+    if [ "$RC" -eq "$1" ]; then ok "$2"; else not_ok "$2" "exit $RC, wanted $1" "stderr: $(head -c 300 "$TMP/err")"; fi
+}
+
+# expect_stderr PATTERN TITLE (grep -E on stderr)
+expect_stderr() {
+    if grep -Eq -- "$1" "$TMP/err"; then ok "$2"; else not_ok "$2" "stderr lacks /$1/" "stderr: $(head -c 300 "$TMP/err")"; fi
+}
+
+# expect_stdout PATTERN TITLE
+expect_stdout() {
+    if grep -Eq -- "$1" "$TMP/out"; then ok "$2"; else not_ok "$2" "stdout lacks /$1/" "stdout: $(head -c 300 "$TMP/out")"; fi
+}
+
+# expect_stdout_lacks PATTERN TITLE
+expect_stdout_lacks() {
+    if grep -Eq -- "$1" "$TMP/out"; then not_ok "$2" "stdout has /$1/: $(grep -E -- "$1" "$TMP/out" | head -2)"; else ok "$2"; fi
+}
+
+# one_line_error TITLE: stderr is exactly one line starting "precis: "
+one_line_error() {
+    if [ "$(wc -l < "$TMP/err")" -eq 1 ] && grep -q '^precis: ' "$TMP/err"; then ok "$1"; else not_ok "$1" "stderr: $(head -c 400 "$TMP/err")"; fi
+}
+
+shared_dir() {
+    for d in "${PRECIS_SHARED:-}" ../shared ../../shared; do
+        [ -n "$d" ] && [ -d "$d/data" ] && { echo "$d"; return 0; }
+    done
+    return 1
+}

@@ -1,0 +1,157 @@
+/*
+ * build_idf: document frequencies of stems over a JSONL corpus, for
+ * data/idf.tsv (the background statistics compiled into libprecis).
+ *
+ *   build_idf MIN_DF corpus.jsonl[.xz] > data/idf.tsv
+ *
+ * Every article of every cluster is one document; a stem counts once per
+ * document.  Stems are produced by the library's own tokenizer (the same
+ * folding and Snowball stemmer the summarizer uses), so the table and the
+ * lookups always agree.  Output is sorted in byte order, with " docs"
+ * (sorting first) holding the number of documents.  `make idf` runs it on
+ * the Multi-News train split.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+#include "precis.h"
+#include "token.h"
+
+typedef struct entry {
+    char *stem;
+    long df;
+    long last_doc; /* to count a stem once per document */
+} entry;
+
+typedef struct table {
+    entry *slots;
+    size_t nslots, count;
+} table;
+
+static size_t hash(const char *s, size_t len)
+{
+    size_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+static void grow(table *t)
+{
+    size_t n = t->nslots ? t->nslots * 2 : 1 << 16;
+    entry *slots = calloc(n, sizeof *slots);
+    if (!slots) {
+        fprintf(stderr, "build_idf: out of memory\n");
+        exit(3);
+    }
+    for (size_t i = 0; i < t->nslots; i++) {
+        if (!t->slots[i].stem)
+            continue;
+        size_t at = hash(t->slots[i].stem, strlen(t->slots[i].stem)) & (n - 1);
+        while (slots[at].stem)
+            at = (at + 1) & (n - 1);
+        slots[at] = t->slots[i];
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->nslots = n;
+}
+
+typedef struct counter {
+    table *t;
+    long doc;
+} counter;
+
+static int count_token(void *ctx, const token *tok)
+{
+    counter *c = ctx;
+    table *t = c->t;
+    if (tok->stem_len == 0 || tok->stem_len > 40)
+        return 0;
+    if (t->count * 2 >= t->nslots)
+        grow(t);
+    size_t at = hash(tok->stem, tok->stem_len) & (t->nslots - 1);
+    while (t->slots[at].stem) {
+        entry *e = &t->slots[at];
+        if (strlen(e->stem) == tok->stem_len && !memcmp(e->stem, tok->stem, tok->stem_len)) {
+            if (e->last_doc != c->doc) {
+                e->df++;
+                e->last_doc = c->doc;
+            }
+            return 0;
+        }
+        at = (at + 1) & (t->nslots - 1);
+    }
+    entry *e = &t->slots[at];
+    e->stem = strndup(tok->stem, tok->stem_len);
+    e->df = 1;
+    e->last_doc = c->doc;
+    t->count++;
+    return 0;
+}
+
+static int by_stem(const void *a, const void *b)
+{
+    return strcmp(((const entry *)a)->stem, ((const entry *)b)->stem);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: build_idf MIN_DF corpus.jsonl[.xz]\n");
+        return 2;
+    }
+    long min_df = atol(argv[1]);
+    precis_error err = {0};
+    precis_model *model = precis_model_new(&err);
+    precis_lines *lines = NULL;
+    if (!model || precis_lines_open(argv[2], &lines, &err) != PRECIS_OK) {
+        fprintf(stderr, "build_idf: %s: %s\n", err.source, err.message);
+        return 1;
+    }
+    tokenizer tok;
+    if (tokenizer_init(&tok, model) < 0)
+        return 3;
+    table t = {0};
+    grow(&t);
+    counter c = {&t, 0};
+    const char *line;
+    size_t len;
+    int got;
+    while ((got = precis_lines_next(lines, &line, &len, &err)) > 0) {
+        precis_cluster *cl = NULL;
+        if (precis_cluster_parse_json(line, len, argv[2], precis_lines_number(lines), &cl, &err) !=
+            PRECIS_OK) {
+            fprintf(stderr, "build_idf: %s:%ld: %s\n", err.source, err.line, err.message);
+            return 1;
+        }
+        for (size_t i = 0; i < cl->count; i++) {
+            if (cl->articles[i].len == 0)
+                continue;
+            c.doc++;
+            tokenize(&tok, cl->articles[i].text, cl->articles[i].len, count_token, &c);
+        }
+        precis_cluster_free(cl);
+    }
+    if (got < 0) {
+        fprintf(stderr, "build_idf: %s:%ld: %s\n", err.source, err.line, err.message);
+        return 1;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < t.nslots; i++)
+        if (t.slots[i].stem && t.slots[i].df >= min_df)
+            t.slots[kept++] = t.slots[i];
+    qsort(t.slots, kept, sizeof *t.slots, by_stem);
+    printf("# Document frequencies of Snowball English stems over the %ld articles of the\n"
+           "# Multi-News train split (min df %ld); regenerate with `make idf`.\n",
+           c.doc, min_df);
+    printf(" docs\t%ld\n", c.doc);
+    for (size_t i = 0; i < kept; i++)
+        printf("%s\t%ld\n", t.slots[i].stem, t.slots[i].df);
+    tokenizer_release(&tok);
+    precis_lines_close(lines);
+    precis_model_free(model);
+    return 0;
+}
