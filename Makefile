@@ -49,6 +49,7 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 
 .PHONY: all example test check clean install bench
+.SECONDARY:
 all: $(B)/precis $(B)/libprecis.a $(B)/libprecis.so
 
 $(B)/%.o: %.c include/precis.h $(wildcard src/*.h)

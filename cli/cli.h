@@ -19,6 +19,12 @@ enum {
 
 int cmd_summarize(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+
+/* Fills an error record (the CLI's counterpart of the library's macro). */
+void cli_fail(precis_error *err, precis_status status, const char *source, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+#define PRECIS_FAIL_CLI(err, status, source, ...) cli_fail((err), (status), (source), __VA_ARGS__)
 
 /* "precis: <source>:<line>: <message>" on stderr; returns the exit code for
  * the error's status. */

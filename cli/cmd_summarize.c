@@ -11,13 +11,13 @@
  */
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "cli.h"
 
 typedef enum { FORMAT_AUTO, FORMAT_TEXT, FORMAT_JSONL, FORMAT_DUC } input_format;
@@ -166,296 +166,114 @@ static int summarize_one(const settings *st, const precis_model *model, char **p
 
 /* ---- batches ---------------------------------------------------------- */
 
-typedef struct job {
-    char *raw;          /* JSON line, or DUC cluster folder path */
-    size_t raw_len;
-    long line;          /* input line number (JSONL) */
-    char *output;       /* JSON line to print */
-    char *warnings;     /* to print on stderr */
-    precis_error err;
-    int failed;
-} job;
-
-typedef struct batch {
+typedef struct summarize_ctx {
     const settings *st;
     const precis_model *model;
-    input_format format;
     const char *source;
-    job *jobs;
-    size_t njobs;
-    size_t next;          /* next job to take */
-    pthread_mutex_t lock;
-    precis_error setup_err;
-    int setup_failed;
-} batch;
+} summarize_ctx;
 
-static void run_job(batch *b, precis_summarizer *sz, job *j)
+typedef struct summarize_result {
+    char *json;
+    char *warnings;
+} summarize_result;
+
+static void *summarize_thread_new(void *ctx, precis_error *err)
 {
-    precis_cluster *cluster = NULL;
-    precis_status s;
-    if (b->format == FORMAT_JSONL) {
-        s = precis_cluster_parse_json(j->raw, j->raw_len, b->source, j->line, &cluster, &j->err);
-    } else {
-        const char *dir = j->raw;
-        s = precis_cluster_read_files(&dir, 1, &cluster, &j->err);
-        if (s == PRECIS_OK) {
-            const char *slash = strrchr(j->raw, '/');
-            cluster->id = strdup(slash ? slash + 1 : j->raw);
-            cluster->markup = PRECIS_MARKUP_SGML;
-        }
+    summarize_ctx *c = ctx;
+    return precis_summarizer_new(c->model, &c->st->options, err);
+}
+
+static void summarize_thread_free(void *ctx, void *state)
+{
+    (void)ctx;
+    precis_summarizer_free(state);
+}
+
+static void summarize_discard(void *ctx, void *result)
+{
+    (void)ctx;
+    summarize_result *r = result;
+    if (r) {
+        free(r->json);
+        free(r->warnings);
+        free(r);
     }
+}
+
+static void summarize_process(void *ctx, void *state, precis_cluster *cluster, batch_job *job)
+{
+    summarize_ctx *c = ctx;
     precis_summary *sum = NULL;
-    if (s == PRECIS_OK) {
-        s = precis_summarize(sz, cluster->articles, cluster->count, cluster->markup, &sum, &j->err);
-        if (s != PRECIS_OK && !j->err.source[0]) {
-            snprintf(j->err.source, sizeof j->err.source, "%s", b->source);
-            j->err.line = j->line;
-        }
-        if (s != PRECIS_OK && j->line && j->err.line == 0) {
-            /* name the line and the cluster */
-            char msg[sizeof j->err.message];
-            int n = snprintf(msg, sizeof msg, "cluster %.64s: ", cluster->id ? cluster->id : "?");
-            if (n > 0 && (size_t)n < sizeof msg)
-                snprintf(msg + n, sizeof msg - (size_t)n, "%.*s", (int)(sizeof msg - (size_t)n - 1),
-                         j->err.message);
-            memcpy(j->err.message, msg, sizeof msg);
-            snprintf(j->err.source, sizeof j->err.source, "%s", b->source);
-            j->err.line = j->line;
-        }
+    precis_status s = precis_summarize(state, cluster->articles, cluster->count, cluster->markup,
+                                       &sum, &job->err);
+    if (s != PRECIS_OK) {
+        /* name the input line (JSONL) or the cluster folder (DUC) */
+        char msg[sizeof job->err.message];
+        snprintf(msg, sizeof msg, "cluster %.64s: %.400s", cluster->id ? cluster->id : "?",
+                 job->err.message);
+        memcpy(job->err.message, msg, sizeof msg);
+        snprintf(job->err.source, sizeof job->err.source, "%s", c->source);
+        job->err.line = job->line;
+        job->failed = 1;
+        return;
     }
-    if (s == PRECIS_OK) {
-        j->output = precis_summary_to_json(sum, cluster, cluster->id ? cluster->id : "");
-        if (sum->warnings && sum->warnings[0])
-            j->warnings = strdup(sum->warnings);
-        if (!j->output) {
-            j->err.status = PRECIS_E_NOMEM;
-            snprintf(j->err.message, sizeof j->err.message, "out of memory");
-            s = PRECIS_E_NOMEM;
-        }
+    summarize_result *r = calloc(1, sizeof *r);
+    if (r) {
+        r->json = precis_summary_to_json(sum, cluster, cluster->id ? cluster->id : "");
+        if (sum->warnings[0])
+            r->warnings = strdup(sum->warnings);
     }
-    j->failed = s != PRECIS_OK;
-    precis_summary_free(sum);
-    precis_cluster_free(cluster);
-    free(j->raw);
-    j->raw = NULL;
-}
-
-static void *worker(void *arg)
-{
-    batch *b = arg;
-    precis_error err = {0};
-    precis_summarizer *sz = precis_summarizer_new(b->model, &b->st->options, &err);
-    if (!sz) {
-        pthread_mutex_lock(&b->lock);
-        b->setup_err = err;
-        b->setup_failed = 1;
-        pthread_mutex_unlock(&b->lock);
-        return NULL;
-    }
-    for (;;) {
-        pthread_mutex_lock(&b->lock);
-        size_t i = b->next < b->njobs ? b->next++ : b->njobs;
-        pthread_mutex_unlock(&b->lock);
-        if (i >= b->njobs)
-            break;
-        run_job(b, sz, &b->jobs[i]);
-    }
-    precis_summarizer_free(sz);
-    return NULL;
-}
-
-static int run_window(batch *b, long threads)
-{
-    b->next = 0;
-    if (threads <= 1 || b->njobs <= 1) {
-        worker(b);
+    if (!r || !r->json) {
+        summarize_discard(ctx, r);
+        job->err.status = PRECIS_E_NOMEM;
+        snprintf(job->err.message, sizeof job->err.message, "out of memory");
+        job->failed = 1;
     } else {
-        pthread_t tids[256];
-        long started = 0;
-        for (long t = 0; t < threads && t < 256; t++) {
-            if (pthread_create(&tids[t], NULL, worker, b) != 0)
-                break;
-            started++;
-        }
-        if (started == 0)
-            worker(b);
-        for (long t = 0; t < started; t++)
-            pthread_join(tids[t], NULL);
+        job->result = r;
     }
-    if (b->setup_failed)
-        return cli_report(&b->setup_err);
-    return EXIT_OK;
+    precis_summary_free(sum);
 }
 
-/* Writes the window's results in order; returns the exit code to stop
- * with, or -1 to go on. */
-static int flush_window(batch *b, size_t *written)
+static int summarize_emit(void *ctx, batch_job *job)
 {
-    int stop = -1;
-    for (size_t i = 0; i < b->njobs; i++) {
-        job *j = &b->jobs[i];
-        if (stop < 0) {
-            if (j->failed) {
-                if (b->st->skip_bad && j->err.status != PRECIS_E_NOMEM &&
-                    j->err.status != PRECIS_E_IO) {
-                    cli_report(&j->err);
-                } else {
-                    stop = cli_report(&j->err);
-                    fflush(stdout);
-                }
-            } else {
-                if (j->warnings && !b->st->quiet) {
-                    char *p = j->warnings;
-                    while (*p) {
-                        char *nl = strchr(p, '\n');
-                        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-                        if (j->line)
-                            fprintf(stderr, "precis: warning: %s:%ld: %.*s\n", b->source,
-                                    j->line, (int)n, p);
-                        else
-                            fprintf(stderr, "precis: warning: %.*s\n", (int)n, p);
-                        p += n + (nl ? 1 : 0);
-                    }
-                }
-                fputs(j->output, stdout);
-                fputc('\n', stdout);
-                (*written)++;
-            }
+    summarize_ctx *c = ctx;
+    summarize_result *r = job->result;
+    if (r->warnings && !c->st->quiet) {
+        const char *p = r->warnings;
+        while (*p) {
+            const char *nl = strchr(p, '\n');
+            size_t n = nl ? (size_t)(nl - p) : strlen(p);
+            if (job->line)
+                fprintf(stderr, "precis: warning: %s:%ld: %.*s\n", c->source, job->line, (int)n, p);
+            else
+                fprintf(stderr, "precis: warning: %.*s\n", (int)n, p);
+            p += n + (nl ? 1 : 0);
         }
-        free(j->raw);
-        free(j->output);
-        free(j->warnings);
-        memset(j, 0, sizeof *j);
     }
-    b->njobs = 0;
-    if (stop < 0 && ferror(stdout)) {
+    fputs(r->json, stdout);
+    fputc('\n', stdout);
+    summarize_discard(ctx, r);
+    if (ferror(stdout)) {
         fprintf(stderr, "precis: cannot write output: %s\n", strerror(errno));
         return EXIT_SYSTEM;
     }
-    return stop;
-}
-
-static long default_threads(void)
-{
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 ? n : 1;
+    return 0;
 }
 
 static int summarize_batch(const settings *st, const precis_model *model, input_format format,
                            const char *path)
 {
-    long threads = st->threads > 0 ? st->threads : default_threads();
-    size_t window = (size_t)threads * 32;
-    batch b = {.st = st, .model = model, .format = format, .source = path};
-    pthread_mutex_init(&b.lock, NULL);
-    b.jobs = calloc(window, sizeof *b.jobs);
-    if (!b.jobs) {
-        pthread_mutex_destroy(&b.lock);
-        fprintf(stderr, "precis: out of memory\n");
-        return EXIT_SYSTEM;
-    }
-    precis_error err = {0};
-    int rc = -1;
-    size_t written = 0, items = 0;
-    precis_lines *lines = NULL;
-    char **dirs = NULL;
-    size_t ndirs = 0, next_dir = 0;
-    if (format == FORMAT_JSONL) {
-        if (precis_lines_open(path, &lines, &err) != PRECIS_OK)
-            rc = cli_report(&err);
-        else
-            b.source = strcmp(path, "-") ? path : "(stdin)";
-    } else if (precis_duc_list(path, &dirs, &ndirs, &err) != PRECIS_OK) {
-        rc = cli_report(&err);
-    }
-    int input_done = rc >= 0;
-    while (!input_done) {
-        /* fill a window */
-        while (b.njobs < window) {
-            job *j = &b.jobs[b.njobs];
-            if (format == FORMAT_JSONL) {
-                const char *line;
-                size_t len;
-                int got = precis_lines_next(lines, &line, &len, &err);
-                if (got < 0) {
-                    rc = cli_report(&err);
-                    input_done = 1;
-                    break;
-                }
-                if (got == 0) {
-                    input_done = 1;
-                    break;
-                }
-                size_t k = 0;
-                while (k < len && (line[k] == ' ' || line[k] == '\t'))
-                    k++;
-                if (k == len)
-                    continue; /* blank line */
-                j->raw = malloc(len + 1);
-                if (!j->raw) {
-                    fprintf(stderr, "precis: out of memory\n");
-                    rc = EXIT_SYSTEM;
-                    input_done = 1;
-                    break;
-                }
-                memcpy(j->raw, line, len);
-                j->raw[len] = '\0';
-                j->raw_len = len;
-                j->line = precis_lines_number(lines);
-            } else {
-                if (next_dir == ndirs) {
-                    input_done = 1;
-                    break;
-                }
-                size_t plen = strlen(path) + strlen(dirs[next_dir]) + 2;
-                j->raw = malloc(plen);
-                if (!j->raw) {
-                    rc = EXIT_SYSTEM;
-                    input_done = 1;
-                    break;
-                }
-                snprintf(j->raw, plen, "%s/%s", path, dirs[next_dir]);
-                next_dir++;
-            }
-            b.njobs++;
-            items++;
-        }
-        if (rc >= 0 && b.njobs == 0)
-            break;
-        int wrc = run_window(&b, threads);
-        if (wrc != EXIT_OK) {
-            rc = wrc;
-            break;
-        }
-        int frc = flush_window(&b, &written);
-        if (frc >= 0) {
-            rc = frc;
-            break;
-        }
-    }
-    /* a read error after some items: flush what was already summarized */
-    if (b.njobs > 0) {
-        for (size_t i = 0; i < b.njobs; i++) {
-            free(b.jobs[i].raw);
-            free(b.jobs[i].output);
-            free(b.jobs[i].warnings);
-        }
-    }
-    if (rc < 0 && items == 0) {
-        fprintf(stderr, "precis: %s: no clusters in the input\n", b.source);
-        rc = EXIT_INPUT;
-    }
-    for (size_t i = 0; i < ndirs; i++)
-        free(dirs[i]);
-    free(dirs);
-    precis_lines_close(lines);
-    free(b.jobs);
-    pthread_mutex_destroy(&b.lock);
-    if (fflush(stdout) != 0 && rc < 0) {
+    summarize_ctx ctx = {st, model, strcmp(path, "-") ? path : "(stdin)"};
+    batch_ops ops = {&ctx, summarize_thread_new, summarize_thread_free, summarize_process,
+                     summarize_emit, summarize_discard};
+    batch_settings bs = {.kind = format == FORMAT_JSONL ? BATCH_JSONL : BATCH_DUC,
+                         .path = path, .threads = st->threads, .skip_bad = st->skip_bad};
+    int rc = batch_run(&bs, &ops);
+    if (fflush(stdout) != 0 && rc == EXIT_OK) {
         fprintf(stderr, "precis: cannot write output: %s\n", strerror(errno));
         return EXIT_SYSTEM;
     }
-    return rc < 0 ? EXIT_OK : rc;
+    return rc;
 }
 
 /* ---- arguments -------------------------------------------------------- */

@@ -16,6 +16,7 @@ static const char usage_text[] =
     "commands:\n"
     "  summarize   summarize a cluster of articles (or a batch of clusters)\n"
     "  rouge       score summaries against references, as ROUGE-1.5.5 does\n"
+    "  eval        summarize a dataset and score it with ROUGE\n"
     "\n"
     "precis <command> --help shows the options of a command.\n"
     "precis --version prints the version.\n";
@@ -62,6 +63,19 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+void cli_fail(precis_error *err, precis_status status, const char *source, const char *fmt, ...)
+{
+    if (!err)
+        return;
+    memset(err, 0, sizeof *err);
+    err->status = status;
+    snprintf(err->source, sizeof err->source, "%s", source ? source : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+}
+
 long cli_parse_count(const char *text)
 {
     if (!text || !*text)
@@ -93,5 +107,7 @@ int main(int argc, char **argv)
         return cmd_summarize(argc - 1, argv + 1);
     if (!strcmp(cmd, "rouge"))
         return cmd_rouge(argc - 1, argv + 1);
+    if (!strcmp(cmd, "eval"))
+        return cmd_eval(argc - 1, argv + 1);
     return cli_usage_error(NULL, "unknown command '%s'", cmd);
 }

@@ -200,6 +200,20 @@ precis_status precis_summarize(precis_summarizer *s,
 
 void precis_summary_free(precis_summary *summary);
 
+/*
+ * The greedy extractive oracle (for evaluation): from the same candidate
+ * sentences, repeatedly takes the one that most raises ROUGE-1 + ROUGE-2
+ * recall against the references (texts, one sentence per line), within the
+ * summarizer's budget.  `stem` and `remove_stopwords` follow ROUGE's -m and
+ * -s.  Fails with PRECIS_E_ARGUMENT without references.
+ */
+precis_status precis_summarize_oracle(precis_summarizer *s,
+                                      const precis_article *articles, size_t count,
+                                      precis_markup markup,
+                                      const char *const *references, size_t nreferences,
+                                      int stem, int remove_stopwords,
+                                      precis_summary **out, precis_error *err);
+
 /* ------------------------------------------------------------------ */
 /* 6. Inputs: clusters from files, folders and JSON lines               */
 /* ------------------------------------------------------------------ */

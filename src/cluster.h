@@ -27,6 +27,7 @@ typedef struct term_weight {
 typedef struct sentence {
     uint32_t article;
     uint32_t index;        /* among the article's sentences, from 0 */
+    uint32_t rank;         /* among the article's selectable sentences, from 0 */
     size_t start, end;     /* bytes in the article */
     unsigned flags;        /* SEG_* and SENT_* */
     uint32_t words;        /* white-space words, as budgets count them */

@@ -7,7 +7,8 @@
  *   lexrank   stationary distribution of a random walk on the sentence
  *             similarity graph, continuous edge weights, damping 0.15
  *             (Erkan & Radev 2004): sentences many others agree with.
- *   position  1/sqrt(1 + index in its article): news puts the facts first.
+ *   position  1/sqrt(1 + rank among the article's usable sentences): news
+ *             puts the facts first.
  *
  * The default method mixes the three, each scaled to a maximum of 1, with
  * the weights of precis_options.  Every sum runs in a fixed order, so the
@@ -150,7 +151,7 @@ int score_cluster(arena *a, cluster *c, const precis_options *o)
     if (!centroid)
         return -1;
     for (size_t s = 0; s < c->nsents; s++)
-        c->sents[s].position = 1.0 / sqrt(1.0 + c->sents[s].index);
+        c->sents[s].position = 1.0 / sqrt(1.0 + c->sents[s].rank);
     centroid_scores(a, c, centroid);
 
     int want_lexrank = o->method == PRECIS_METHOD_LEXRANK ||

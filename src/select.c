@@ -23,8 +23,8 @@ static int lead_order(const void *pa, const void *pb, void *ctx)
 {
     const cluster *c = ctx;
     const sentence *a = &c->sents[*(const uint32_t *)pa], *b = &c->sents[*(const uint32_t *)pb];
-    if (a->index != b->index)
-        return a->index < b->index ? -1 : 1;
+    if (a->rank != b->rank)
+        return a->rank < b->rank ? -1 : 1;
     return a->article < b->article ? -1 : a->article > b->article;
 }
 

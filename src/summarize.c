@@ -21,6 +21,7 @@
 #include "cluster.h"
 #include "error.h"
 #include "model.h"
+#include "oracle.h"
 #include "score.h"
 #include "segment.h"
 #include "select.h"
@@ -545,6 +546,52 @@ static int has_text(const precis_article *articles, size_t count)
     return 0;
 }
 
+/* Clean-up, segmentation and vectors of every article, into *c. */
+static precis_status prepare_cluster(precis_summarizer *sz, const precis_article *articles,
+                                     size_t count, precis_markup markup, cluster *c, warnings *w,
+                                     precis_error *err)
+{
+    if (count == 0 || !has_text(articles, count))
+        return PRECIS_FAIL(err, PRECIS_E_EMPTY, NULL, 0, "no article text to summarize");
+    arena_reset(&sz->arena);
+    vocab v;
+    sentence_list sents = {0};
+    if (vocab_init(&v, &sz->arena) < 0)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    for (size_t i = 0; i < count; i++) {
+        precis_status st = add_article(sz, &v, &sents, (uint32_t)i, &articles[i], markup, w, err);
+        if (st != PRECIS_OK)
+            return st;
+    }
+    /* lead rank: position among the sentences a summary may use, so that
+     * a headline or a caption does not push the real lead down */
+    uint32_t rank = 0;
+    for (size_t i = 0; i < sents.count; i++) {
+        sentence *x = &sents.items[i];
+        if (i == 0 || x->article != sents.items[i - 1].article)
+            rank = 0;
+        x->rank = rank;
+        rank += sentence_selectable(x);
+    }
+    memset(c, 0, sizeof *c);
+    c->articles = articles;
+    c->narticles = count;
+    c->sents = sents.items;
+    c->nsents = sents.count;
+    c->nterms = v.count;
+    c->idf = v.idf;
+    return PRECIS_OK;
+}
+
+typedef size_t (*cost_fn)(const cluster *, const sentence *);
+
+static cost_fn budget_cost(const precis_options *o)
+{
+    return o->budget_unit == PRECIS_BUDGET_BYTES       ? cost_bytes
+           : o->budget_unit == PRECIS_BUDGET_SENTENCES ? cost_sentences
+                                                       : cost_words;
+}
+
 precis_status precis_summarize(precis_summarizer *sz, const precis_article *articles, size_t count,
                                precis_markup markup, precis_summary **out, precis_error *err)
 {
@@ -552,35 +599,49 @@ precis_status precis_summarize(precis_summarizer *sz, const precis_article *arti
         *out = NULL;
     if (!sz || !out || (count && !articles))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "precis_summarize: NULL argument");
-    if (count == 0 || !has_text(articles, count))
-        return PRECIS_FAIL(err, PRECIS_E_EMPTY, NULL, 0, "no article text to summarize");
-    arena_reset(&sz->arena);
     warnings w = {0};
-    vocab v;
-    sentence_list sents = {0};
-    if (vocab_init(&v, &sz->arena) < 0)
-        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
-    for (size_t i = 0; i < count; i++) {
-        precis_status st = add_article(sz, &v, &sents, (uint32_t)i, &articles[i], markup, &w, err);
-        if (st != PRECIS_OK) {
-            free(w.text);
-            return st;
-        }
+    cluster c;
+    precis_status st = prepare_cluster(sz, articles, count, markup, &c, &w, err);
+    if (st != PRECIS_OK) {
+        free(w.text);
+        return st;
     }
-    cluster c = {.articles = articles, .narticles = count, .sents = sents.items,
-                 .nsents = sents.count, .nterms = v.count, .idf = v.idf};
     selection sel = {0};
-    size_t (*cost)(const cluster *, const sentence *) =
-        sz->options.budget_unit == PRECIS_BUDGET_BYTES       ? cost_bytes
-        : sz->options.budget_unit == PRECIS_BUDGET_SENTENCES ? cost_sentences
-                                                              : cost_words;
     if (score_cluster(&sz->arena, &c, &sz->options) < 0 ||
-        select_sentences(&sz->arena, &c, &sz->options, cost, &sel) < 0) {
+        select_sentences(&sz->arena, &c, &sz->options, budget_cost(&sz->options), &sel) < 0) {
         free(w.text);
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     }
     if (sel.count == 0)
         warn(&w, "no sentence of article prose found: every line is boilerplate, a headline "
                  "or a fragment; the summary is empty");
+    return build_summary(&c, &sel, &w, out, err);
+}
+
+precis_status precis_summarize_oracle(precis_summarizer *sz, const precis_article *articles,
+                                      size_t count, precis_markup markup,
+                                      const char *const *references, size_t nreferences,
+                                      int stem, int remove_stopwords, precis_summary **out,
+                                      precis_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!sz || !out || (count && !articles) || (nreferences && !references))
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "precis_summarize_oracle: NULL argument");
+    if (nreferences == 0)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "the oracle needs reference summaries");
+    warnings w = {0};
+    cluster c;
+    precis_status st = prepare_cluster(sz, articles, count, markup, &c, &w, err);
+    if (st != PRECIS_OK) {
+        free(w.text);
+        return st;
+    }
+    selection sel = {0};
+    if (oracle_select(&sz->arena, &c, &sz->options, budget_cost(&sz->options), references,
+                      nreferences, stem, remove_stopwords, &sel) < 0) {
+        free(w.text);
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    }
     return build_summary(&c, &sel, &w, out, err);
 }

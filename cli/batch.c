@@ -1,0 +1,243 @@
+/*
+ * batch.c: windows of clusters over worker threads, see batch.h.
+ */
+#include "batch.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+typedef struct runner {
+    const batch_settings *settings;
+    const batch_ops *ops;
+    const char *source;
+    batch_job *jobs;
+    size_t njobs;
+    size_t next;
+    pthread_mutex_t lock;
+    precis_error setup_err;
+    int setup_failed;
+} runner;
+
+long batch_default_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? n : 1;
+}
+
+static void run_job(runner *r, void *state, batch_job *j)
+{
+    precis_cluster *cluster = NULL;
+    precis_status s;
+    if (r->settings->kind == BATCH_JSONL) {
+        s = precis_cluster_parse_json(j->raw, j->raw_len, r->source, j->line, &cluster, &j->err);
+    } else {
+        const char *dir = j->raw;
+        s = precis_cluster_read_files(&dir, 1, &cluster, &j->err);
+        if (s == PRECIS_OK) {
+            const char *slash = strrchr(j->raw, '/');
+            cluster->id = strdup(slash ? slash + 1 : j->raw);
+            cluster->markup = PRECIS_MARKUP_SGML;
+            if (!cluster->id)
+                s = PRECIS_E_NOMEM;
+        }
+    }
+    if (s == PRECIS_OK)
+        r->ops->process(r->ops->ctx, state, cluster, j);
+    else
+        j->failed = 1;
+    precis_cluster_free(cluster);
+    free(j->raw);
+    j->raw = NULL;
+}
+
+static void *worker(void *arg)
+{
+    runner *r = arg;
+    precis_error err = {0};
+    void *state = r->ops->thread_new(r->ops->ctx, &err);
+    if (!state) {
+        pthread_mutex_lock(&r->lock);
+        r->setup_err = err;
+        r->setup_failed = 1;
+        pthread_mutex_unlock(&r->lock);
+        return NULL;
+    }
+    for (;;) {
+        pthread_mutex_lock(&r->lock);
+        size_t i = r->next < r->njobs ? r->next++ : r->njobs;
+        pthread_mutex_unlock(&r->lock);
+        if (i >= r->njobs)
+            break;
+        run_job(r, state, &r->jobs[i]);
+    }
+    r->ops->thread_free(r->ops->ctx, state);
+    return NULL;
+}
+
+static void run_window(runner *r, long threads)
+{
+    r->next = 0;
+    if (threads <= 1 || r->njobs <= 1) {
+        worker(r);
+        return;
+    }
+    pthread_t tids[256];
+    long started = 0;
+    for (long t = 0; t < threads && t < 256; t++) {
+        if (pthread_create(&tids[t], NULL, worker, r) != 0)
+            break;
+        started++;
+    }
+    if (started == 0)
+        worker(r);
+    for (long t = 0; t < started; t++)
+        pthread_join(tids[t], NULL);
+}
+
+/* Hands the window to emit in order; returns an exit code or -1 to go on. */
+static int flush_window(runner *r)
+{
+    int stop = -1;
+    for (size_t i = 0; i < r->njobs; i++) {
+        batch_job *j = &r->jobs[i];
+        if (stop < 0) {
+            if (j->failed) {
+                int code = cli_report(&j->err);
+                int fatal = j->err.status == PRECIS_E_NOMEM || j->err.status == PRECIS_E_IO ||
+                            j->err.status == PRECIS_E_INTERNAL;
+                if (!r->settings->skip_bad || fatal)
+                    stop = code;
+            } else {
+                int rc = r->ops->emit(r->ops->ctx, j);
+                j->result = NULL;
+                if (rc)
+                    stop = rc;
+            }
+        }
+        if (j->result)
+            r->ops->discard(r->ops->ctx, j->result);
+        free(j->raw);
+        memset(j, 0, sizeof *j);
+    }
+    r->njobs = 0;
+    return stop;
+}
+
+int batch_run(const batch_settings *st, const batch_ops *ops)
+{
+    long threads = st->threads > 0 ? st->threads : batch_default_threads();
+    size_t window = (size_t)threads * 32;
+    runner r = {.settings = st, .ops = ops, .source = st->path};
+    pthread_mutex_init(&r.lock, NULL);
+    r.jobs = calloc(window, sizeof *r.jobs);
+    if (!r.jobs) {
+        pthread_mutex_destroy(&r.lock);
+        fprintf(stderr, "precis: out of memory\n");
+        return EXIT_SYSTEM;
+    }
+    precis_error err = {0};
+    int rc = -1;
+    size_t items = 0;
+    precis_lines *lines = NULL;
+    char **dirs = NULL;
+    size_t ndirs = 0, next_dir = 0;
+    if (st->kind == BATCH_JSONL) {
+        if (precis_lines_open(st->path, &lines, &err) != PRECIS_OK)
+            rc = cli_report(&err);
+        else if (!strcmp(st->path, "-"))
+            r.source = "(stdin)";
+    } else if (precis_duc_list(st->path, &dirs, &ndirs, &err) != PRECIS_OK) {
+        rc = cli_report(&err);
+    }
+    int input_done = rc >= 0;
+    while (!input_done) {
+        while (r.njobs < window) {
+            batch_job *j = &r.jobs[r.njobs];
+            if (st->kind == BATCH_JSONL) {
+                const char *line;
+                size_t len;
+                int got = precis_lines_next(lines, &line, &len, &err);
+                if (got <= 0) {
+                    if (got < 0)
+                        rc = cli_report(&err);
+                    input_done = 1;
+                    break;
+                }
+                size_t k = 0;
+                while (k < len && (line[k] == ' ' || line[k] == '\t'))
+                    k++;
+                if (k == len)
+                    continue; /* blank line */
+                j->raw = malloc(len + 1);
+                if (!j->raw) {
+                    fprintf(stderr, "precis: out of memory\n");
+                    rc = EXIT_SYSTEM;
+                    input_done = 1;
+                    break;
+                }
+                memcpy(j->raw, line, len);
+                j->raw[len] = '\0';
+                j->raw_len = len;
+                j->line = precis_lines_number(lines);
+            } else {
+                if (next_dir == ndirs) {
+                    input_done = 1;
+                    break;
+                }
+                size_t plen = strlen(st->path) + strlen(dirs[next_dir]) + 2;
+                j->raw = malloc(plen);
+                if (!j->raw) {
+                    fprintf(stderr, "precis: out of memory\n");
+                    rc = EXIT_SYSTEM;
+                    input_done = 1;
+                    break;
+                }
+                snprintf(j->raw, plen, "%s/%s", st->path, dirs[next_dir]);
+                next_dir++;
+            }
+            j->index = items++;
+            r.njobs++;
+        }
+        if (r.njobs == 0)
+            break;
+        if (rc >= 0) { /* a read error: drop the partial window */
+            for (size_t i = 0; i < r.njobs; i++)
+                free(r.jobs[i].raw);
+            r.njobs = 0;
+            break;
+        }
+        run_window(&r, threads);
+        if (r.setup_failed) {
+            rc = cli_report(&r.setup_err);
+            for (size_t i = 0; i < r.njobs; i++)
+                free(r.jobs[i].raw);
+            r.njobs = 0;
+            break;
+        }
+        int frc = flush_window(&r);
+        if (st->progress)
+            fprintf(stderr, "\rprecis: %zu clusters", items);
+        if (frc >= 0) {
+            rc = frc;
+            break;
+        }
+    }
+    if (st->progress)
+        fputc('\n', stderr);
+    if (rc < 0 && items == 0) {
+        fprintf(stderr, "precis: %s: no clusters in the input\n", r.source);
+        rc = EXIT_INPUT;
+    }
+    for (size_t i = 0; i < ndirs; i++)
+        free(dirs[i]);
+    free(dirs);
+    precis_lines_close(lines);
+    free(r.jobs);
+    pthread_mutex_destroy(&r.lock);
+    return rc < 0 ? EXIT_OK : rc;
+}

@@ -1,0 +1,56 @@
+/*
+ * batch.h: running many clusters through worker threads, in input order.
+ *
+ * The main thread reads a window of raw items (JSON lines or DUC cluster
+ * folders); workers parse each into a precis_cluster and hand it to
+ * `process` with their own per-thread state; the main thread then hands
+ * the window's jobs to `emit` in input order.  Memory is bounded by the
+ * window; results do not depend on the number of threads.
+ */
+#ifndef PRECIS_CLI_BATCH_H
+#define PRECIS_CLI_BATCH_H
+
+#include <stddef.h>
+
+#include "precis.h"
+
+typedef enum { BATCH_JSONL, BATCH_DUC } batch_kind;
+
+typedef struct batch_job {
+    char *raw;          /* JSON line, or DUC cluster folder path */
+    size_t raw_len;
+    long line;          /* input line (JSONL), 0 for DUC */
+    size_t index;       /* item number from 0, in input order */
+    precis_error err;
+    int failed;
+    void *result;       /* set by process, released by emit */
+} batch_job;
+
+typedef struct batch_ops {
+    void *ctx;
+    /* Per-thread state (a summarizer, a scorer...); NULL with err on failure. */
+    void *(*thread_new)(void *ctx, precis_error *err);
+    void (*thread_free)(void *ctx, void *state);
+    /* Work on one parsed cluster; set job->result, or failed + err. */
+    void (*process)(void *ctx, void *state, precis_cluster *cluster, batch_job *job);
+    /* In input order, on the main thread; returns 0 to go on, else an exit
+     * code to stop with.  Must free job->result. */
+    int (*emit)(void *ctx, batch_job *job);
+    /* Frees a result that will not be emitted (the batch stopped). */
+    void (*discard)(void *ctx, void *result);
+} batch_ops;
+
+typedef struct batch_settings {
+    batch_kind kind;
+    const char *path;   /* JSONL file or "-", or DUC root */
+    long threads;       /* <= 0: all cores */
+    int skip_bad;       /* report a bad item and go on */
+    int progress;       /* a progress line on stderr */
+} batch_settings;
+
+/* Runs the batch; returns the CLI exit code. */
+int batch_run(const batch_settings *settings, const batch_ops *ops);
+
+long batch_default_threads(void);
+
+#endif

@@ -1,0 +1,17 @@
+/*
+ * oracle.h: the greedy ROUGE-1 + ROUGE-2 recall oracle (evaluation only).
+ */
+#ifndef PRECIS_ORACLE_H
+#define PRECIS_ORACLE_H
+
+#include "arena.h"
+#include "cluster.h"
+#include "select.h"
+
+/* Chooses sentences greedily by ROUGE gain against the references (each a
+ * NUL-terminated text).  Returns 0, or -1 when out of memory. */
+int oracle_select(arena *a, const cluster *c, const precis_options *o,
+                  size_t (*cost)(const cluster *, const sentence *), const char *const *refs,
+                  size_t nrefs, int stem, int stopwords, selection *out);
+
+#endif
