@@ -33,6 +33,10 @@ int cli_report(const precis_error *err);
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints a usage error and a pointer to --help, returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Applies one "--set key=value" tuning knob to the options; returns 0, or
+ * -1 (with a message on stderr) for an unknown key or a bad value. */
+int cli_set_option(precis_options *o, const char *assignment);
+
 /* Parses a non-negative integer option value; -1 when it is not one. */
 long cli_parse_count(const char *text);
 

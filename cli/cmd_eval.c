@@ -38,6 +38,8 @@ static const char help_text[] =
     "  --truncate          cut the last sentence to fill the budget\n"
     "  --redundancy X      MMR trade-off in [0,1]\n"
     "  --seed N            seed of the random baseline\n"
+    "  --set KEY=VALUE     tuning: redundancy, duplicate_similarity, position_weight,\n"
+    "                      centroid_weight, lexrank_weight\n"
     "  --rouge FLAGS       ROUGE-1.5.5 flags, e.g. \"-m -l 230\" (default \"-m\")\n"
     "  --format F          jsonl or duc (default: a folder is duc)\n"
     "  --save DIR          write each summary to DIR/<id>, one sentence per line\n"
@@ -458,7 +460,7 @@ static int is_dir(const char *path)
 int cmd_eval(int argc, char **argv)
 {
     enum { OPT_WORDS = 256, OPT_BYTES, OPT_SENTENCES, OPT_TRUNCATE, OPT_METHOD, OPT_ROUGE,
-           OPT_FORMAT, OPT_SAVE, OPT_THREADS, OPT_JSON, OPT_QUIET, OPT_REDUNDANCY, OPT_SEED };
+           OPT_FORMAT, OPT_SAVE, OPT_THREADS, OPT_JSON, OPT_QUIET, OPT_REDUNDANCY, OPT_SEED, OPT_SET };
     static const struct option longopts[] = {
         {"words", required_argument, 0, OPT_WORDS},
         {"bytes", required_argument, 0, OPT_BYTES},
@@ -473,6 +475,7 @@ int cmd_eval(int argc, char **argv)
         {"quiet", no_argument, 0, OPT_QUIET},
         {"redundancy", required_argument, 0, OPT_REDUNDANCY},
         {"seed", required_argument, 0, OPT_SEED},
+        {"set", required_argument, 0, OPT_SET},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     eval_ctx ctx = {.options = precis_options_default()};
@@ -549,6 +552,10 @@ int cmd_eval(int argc, char **argv)
             if (v < 0)
                 return cli_usage_error("eval ", "--seed needs a non-negative number");
             ctx.options.seed = (uint64_t)v;
+            break;
+        case OPT_SET:
+            if (cli_set_option(&ctx.options, optarg) < 0)
+                return EXIT_USAGE;
             break;
         case 'h':
             fputs(help_text, stdout);

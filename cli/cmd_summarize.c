@@ -48,6 +48,8 @@ static const char help_text[] =
     "  --method NAME       default, centroid, lexrank, lead, lead-first, random\n"
     "  --redundancy X      MMR redundancy trade-off in [0,1] (default 0.3)\n"
     "  --seed N            seed of the random baseline\n"
+    "  --set KEY=VALUE     tuning: redundancy, duplicate_similarity, position_weight,\n"
+    "                      centroid_weight, lexrank_weight\n"
     "  --json              JSON with attribution (sentence offsets, scores)\n"
     "  --input-format F    auto (default), text, jsonl, duc\n"
     "  --threads N         batch worker threads (default: all cores)\n"
@@ -292,7 +294,7 @@ static int parse_double(const char *text, double *out)
 int cmd_summarize(int argc, char **argv)
 {
     enum { OPT_WORDS = 256, OPT_BYTES, OPT_SENTENCES, OPT_TRUNCATE, OPT_METHOD, OPT_JSON,
-           OPT_FORMAT, OPT_THREADS, OPT_SKIP_BAD, OPT_REDUNDANCY, OPT_SEED, OPT_QUIET };
+           OPT_FORMAT, OPT_THREADS, OPT_SKIP_BAD, OPT_REDUNDANCY, OPT_SEED, OPT_SET, OPT_QUIET };
     static const struct option longopts[] = {
         {"words", required_argument, 0, OPT_WORDS},
         {"bytes", required_argument, 0, OPT_BYTES},
@@ -305,6 +307,7 @@ int cmd_summarize(int argc, char **argv)
         {"skip-bad", no_argument, 0, OPT_SKIP_BAD},
         {"redundancy", required_argument, 0, OPT_REDUNDANCY},
         {"seed", required_argument, 0, OPT_SEED},
+        {"set", required_argument, 0, OPT_SET},
         {"quiet", no_argument, 0, OPT_QUIET},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
@@ -378,6 +381,10 @@ int cmd_summarize(int argc, char **argv)
         }
         case OPT_QUIET:
             st.quiet = 1;
+            break;
+        case OPT_SET:
+            if (cli_set_option(&st.options, optarg) < 0)
+                return EXIT_USAGE;
             break;
         case 'h':
             fputs(help_text, stdout);

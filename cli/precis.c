@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,6 +75,43 @@ void cli_fail(precis_error *err, precis_status status, const char *source, const
     va_start(ap, fmt);
     vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
+}
+
+int cli_set_option(precis_options *o, const char *assignment)
+{
+    static const struct {
+        const char *key;
+        size_t offset;
+    } knobs[] = {
+        {"redundancy", offsetof(precis_options, redundancy)},
+        {"duplicate_similarity", offsetof(precis_options, duplicate_similarity)},
+        {"position_weight", offsetof(precis_options, position_weight)},
+        {"centroid_weight", offsetof(precis_options, centroid_weight)},
+        {"lexrank_weight", offsetof(precis_options, lexrank_weight)},
+    };
+    const char *eq = strchr(assignment, '=');
+    if (!eq) {
+        fprintf(stderr, "precis: --set needs key=value, not '%s'\n", assignment);
+        return -1;
+    }
+    for (size_t i = 0; i < sizeof knobs / sizeof knobs[0]; i++) {
+        if (strlen(knobs[i].key) != (size_t)(eq - assignment) ||
+            strncmp(knobs[i].key, assignment, (size_t)(eq - assignment)))
+            continue;
+        char *end;
+        errno = 0;
+        double v = strtod(eq + 1, &end);
+        if (errno || end == eq + 1 || *end || v < 0) {
+            fprintf(stderr, "precis: --set %s needs a non-negative number\n", knobs[i].key);
+            return -1;
+        }
+        *(double *)((char *)o + knobs[i].offset) = v;
+        return 0;
+    }
+    fprintf(stderr, "precis: --set: unknown key '%.*s' (redundancy, duplicate_similarity, "
+                    "position_weight, centroid_weight, lexrank_weight)\n",
+            (int)(eq - assignment), assignment);
+    return -1;
 }
 
 long cli_parse_count(const char *text)
