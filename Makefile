@@ -42,7 +42,7 @@ LDFLAGS_ALL := $(OPT) $(LDFLAGS)
 LIB_SRC  := $(filter-out $(EXCLUDE),$(sort $(wildcard src/*.c)))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
-DATA_TABLES := stopwords idf rouge_stopwords rouge_wordnet
+DATA_TABLES := stopwords idf summary_prob weights rouge_stopwords rouge_wordnet
 
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(DATA_TABLES:%=$(B)/gen/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
@@ -113,3 +113,11 @@ $(B)/tools/build_idf: tools/build_idf.c $(B)/libprecis.a
 idf: $(B)/tools/build_idf
 	$(B)/tools/build_idf 3 $(SHARED)/data/multinews/train.jsonl.xz > data/idf.tsv.tmp
 	mv data/idf.tsv.tmp data/idf.tsv
+	$(B)/tools/build_idf --summary 5 $(SHARED)/data/multinews/train.jsonl.xz > data/summary_prob.tsv.tmp
+	mv data/summary_prob.tsv.tmp data/summary_prob.tsv
+
+# The learned scorer's weights, fitted on the Multi-News train split.
+.PHONY: weights
+weights: $(B)/precis
+	$(B)/precis train $(SHARED)/data/multinews/train.jsonl.xz > data/weights.tsv.tmp
+	mv data/weights.tsv.tmp data/weights.tsv

@@ -18,6 +18,7 @@ static const char usage_text[] =
     "  summarize   summarize a cluster of articles (or a batch of clusters)\n"
     "  rouge       score summaries against references, as ROUGE-1.5.5 does\n"
     "  eval        summarize a dataset and score it with ROUGE\n"
+    "  train       fit the learned scorer's weights on a training set\n"
     "\n"
     "precis <command> --help shows the options of a command.\n"
     "precis --version prints the version.\n";
@@ -88,6 +89,7 @@ int cli_set_option(precis_options *o, const char *assignment)
         {"position_weight", offsetof(precis_options, position_weight)},
         {"centroid_weight", offsetof(precis_options, centroid_weight)},
         {"lexrank_weight", offsetof(precis_options, lexrank_weight)},
+        {"summary_word_weight", offsetof(precis_options, summary_word_weight)},
     };
     const char *eq = strchr(assignment, '=');
     if (!eq) {
@@ -109,7 +111,7 @@ int cli_set_option(precis_options *o, const char *assignment)
         return 0;
     }
     fprintf(stderr, "precis: --set: unknown key '%.*s' (redundancy, duplicate_similarity, "
-                    "position_weight, centroid_weight, lexrank_weight)\n",
+                    "position_weight, centroid_weight, lexrank_weight, summary_word_weight)\n",
             (int)(eq - assignment), assignment);
     return -1;
 }
@@ -147,5 +149,7 @@ int main(int argc, char **argv)
         return cmd_rouge(argc - 1, argv + 1);
     if (!strcmp(cmd, "eval"))
         return cmd_eval(argc - 1, argv + 1);
+    if (!strcmp(cmd, "train"))
+        return cmd_train(argc - 1, argv + 1);
     return cli_usage_error(NULL, "unknown command '%s'", cmd);
 }

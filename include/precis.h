@@ -91,7 +91,8 @@ typedef enum precis_method {
     PRECIS_METHOD_LEXRANK = 2,
     PRECIS_METHOD_LEAD = 3,       /* round robin: first sentences, second ... */
     PRECIS_METHOD_LEAD_FIRST = 4, /* the first article's sentences */
-    PRECIS_METHOD_RANDOM = 5      /* seeded random order */
+    PRECIS_METHOD_RANDOM = 5,     /* seeded random order */
+    PRECIS_METHOD_LEARNED = 6     /* logistic scorer trained on Multi-News */
 } precis_method;
 
 typedef struct precis_options {
@@ -104,6 +105,7 @@ typedef struct precis_options {
     double position_weight;      /* weight of the lead-position prior */
     double centroid_weight;
     double lexrank_weight;
+    double summary_word_weight;  /* how summary-like the words are (data) */
     uint64_t seed;        /* for PRECIS_METHOD_RANDOM */
 } precis_options;
 
@@ -111,7 +113,7 @@ typedef struct precis_options {
 precis_options precis_options_default(void);
 
 /* Name <-> method ("default", "centroid", "lexrank", "lead", "lead-first",
- * "random").  precis_method_parse returns -1 for an unknown name. */
+ * "random", "learned").  precis_method_parse returns -1 for an unknown name. */
 const char *precis_method_name(precis_method method);
 int precis_method_parse(const char *name);
 
@@ -213,6 +215,33 @@ precis_status precis_summarize_oracle(precis_summarizer *s,
                                       const char *const *references, size_t nreferences,
                                       int stem, int remove_stopwords,
                                       precis_summary **out, precis_error *err);
+
+/*
+ * Training the learned scorer (`precis train`).  For one cluster with
+ * reference summaries, the features of every candidate sentence and whether
+ * the greedy ROUGE oracle (with ROUGE's -m stemming when `stem`) picks it
+ * under the summarizer's budget.  Rows are feature-major: x[r * features + k].
+ */
+typedef struct precis_rows {
+    size_t count, features;
+    double *x;
+    unsigned char *y;
+} precis_rows;
+
+precis_status precis_training_rows(precis_summarizer *s, const precis_article *articles,
+                                   size_t count, precis_markup markup,
+                                   const char *const *references, size_t nreferences, int stem,
+                                   precis_rows **out, precis_error *err);
+void precis_rows_free(precis_rows *rows);
+
+size_t precis_feature_count(void);
+const char *precis_feature_name(size_t k); /* NULL past the last feature */
+
+/* L2-regularised logistic regression by Newton's method: fills
+ * weights[features].  Deterministic for a given row order. */
+precis_status precis_fit_logistic(const double *x, const unsigned char *y, size_t rows,
+                                  size_t features, double l2, int iterations, double *weights,
+                                  precis_error *err);
 
 /* ------------------------------------------------------------------ */
 /* 6. Inputs: clusters from files, folders and JSON lines               */

@@ -35,7 +35,7 @@ typedef struct sentence {
     term_weight *vec;      /* tf-idf of content terms, L2-normalised */
     uint32_t nvec;
     uint32_t content_tokens;
-    double centroid, lexrank, position, score;
+    double centroid, lexrank, position, summary_words, score;
 } sentence;
 
 typedef struct cluster {
@@ -45,7 +45,8 @@ typedef struct cluster {
     size_t nsents;
     uint32_t nterms;       /* vocabulary size of the cluster */
     float *idf;            /* per term id */
-    uint32_t *article_first; /* first sentence of each article, nsents at end */
+    float *sprob;          /* per term id: p(in a written summary) */
+    const precis_model *model;
 } cluster;
 
 /* 1 when a sentence may appear in a summary. */

@@ -20,6 +20,12 @@
 extern const size_t idf_table_count;
 extern const char *const idf_table_keys[];
 extern const char *const idf_table_values[];
+extern const size_t summary_prob_table_count;
+extern const char *const summary_prob_table_keys[];
+extern const char *const summary_prob_table_values[];
+extern const size_t weights_table_count;
+extern const char *const weights_table_keys[];
+extern const char *const weights_table_values[];
 extern const size_t stopwords_table_count;
 extern const char *const stopwords_table_keys[];
 
@@ -67,6 +73,28 @@ precis_model *precis_model_new(precis_error *err)
         m->idf[i] = (float)log((m->documents + 1.0) / (df + 0.5));
     }
     m->unknown_idf = log((m->documents + 1.0) / 0.5);
+    /* p(in summary | in articles), smoothed: (summaries + m p0) / (clusters + m) */
+    const double prior = 0.25, strength = 5.0;
+    m->summary_prob_prior = prior;
+    m->summary_prob = malloc((summary_prob_table_count ? summary_prob_table_count : 1) *
+                             sizeof *m->summary_prob);
+    if (!m->summary_prob) {
+        precis_model_free(m);
+        PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory loading the model");
+        return NULL;
+    }
+    for (size_t i = 0; i < summary_prob_table_count; i++) {
+        char *end;
+        double clusters = strtod(summary_prob_table_values[i], &end);
+        double summaries = strtod(end, NULL);
+        m->summary_prob[i] = (float)((summaries + strength * prior) / (clusters + strength));
+    }
+    /* features missing from the weights file weigh 0 */
+    for (size_t k = 0; k < FEATURE_COUNT; k++) {
+        long at = table_find(weights_table_keys, weights_table_count, feature_names[k],
+                             strlen(feature_names[k]));
+        m->weights[k] = at >= 0 ? strtod(weights_table_values[at], NULL) : 0.0;
+    }
     return m;
 }
 
@@ -75,6 +103,7 @@ void precis_model_free(precis_model *model)
     if (!model)
         return;
     free(model->idf);
+    free(model->summary_prob);
     free(model);
 }
 
@@ -82,6 +111,12 @@ double precis_model_idf(const precis_model *model, const char *stem, size_t len)
 {
     long at = table_find(model->idf_terms, model->idf_count, stem, len);
     return at >= 0 ? model->idf[at] : model->unknown_idf;
+}
+
+double model_summary_prob(const precis_model *model, const char *stem, size_t len)
+{
+    long at = table_find(summary_prob_table_keys, summary_prob_table_count, stem, len);
+    return at >= 0 ? model->summary_prob[at] : model->summary_prob_prior;
 }
 
 int model_is_stopword(const precis_model *model, const char *word, size_t len)

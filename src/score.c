@@ -16,6 +16,9 @@
  */
 #include "score.h"
 
+#include "feature_set.h"
+#include "model.h"
+
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -145,6 +148,23 @@ static double max_of(const cluster *c, size_t offset)
     return m > 0 ? m : 1.0;
 }
 
+/* The logistic model of feature_set.c with the model's trained weights. */
+static int learned_scores(arena *a, cluster *c)
+{
+    double *feats = arena_array(a, c->nsents * FEATURE_COUNT + 1, sizeof *feats);
+    if (!feats || features_compute(a, c, feats) < 0)
+        return -1;
+    const double *w = c->model->weights;
+    for (size_t s = 0; s < c->nsents; s++) {
+        const double *f = feats + s * FEATURE_COUNT;
+        double z = 0;
+        for (size_t k = 0; k < FEATURE_COUNT; k++)
+            z += w[k] * f[k];
+        c->sents[s].score = 1.0 / (1.0 + exp(-z));
+    }
+    return 0;
+}
+
 int score_cluster(arena *a, cluster *c, const precis_options *o)
 {
     double *centroid = arena_array(a, c->nterms ? c->nterms : 1, sizeof *centroid);
@@ -154,7 +174,7 @@ int score_cluster(arena *a, cluster *c, const precis_options *o)
         c->sents[s].position = 1.0 / sqrt(1.0 + c->sents[s].rank);
     centroid_scores(a, c, centroid);
 
-    int want_lexrank = o->method == PRECIS_METHOD_LEXRANK ||
+    int want_lexrank = o->method == PRECIS_METHOD_LEXRANK || o->method == PRECIS_METHOD_LEARNED ||
                        (o->method == PRECIS_METHOD_DEFAULT && o->lexrank_weight > 0);
     if (want_lexrank) {
         uint32_t *nodes = arena_array(a, c->nsents ? c->nsents : 1, sizeof *nodes);
@@ -174,6 +194,20 @@ int score_cluster(arena *a, cluster *c, const precis_options *o)
             return -1;
     }
 
+    if (o->method == PRECIS_METHOD_LEARNED)
+        return learned_scores(a, c);
+
+    /* mean p(word in a written summary) of each sentence's content words */
+    double max_prob = 1e-12;
+    for (size_t s = 0; s < c->nsents; s++) {
+        sentence *x = &c->sents[s];
+        double p = 0;
+        for (uint32_t k = 0; k < x->nvec; k++)
+            p += c->sprob[x->vec[k].term];
+        x->summary_words = x->nvec ? p / x->nvec : 0;
+        if (sentence_selectable(x) && x->summary_words > max_prob)
+            max_prob = x->summary_words;
+    }
     double max_centroid = max_of(c, offsetof(sentence, centroid));
     double max_lexrank = max_of(c, offsetof(sentence, lexrank));
     for (size_t s = 0; s < c->nsents; s++) {
@@ -188,7 +222,8 @@ int score_cluster(arena *a, cluster *c, const precis_options *o)
         default:
             x->score = o->centroid_weight * x->centroid / max_centroid +
                        o->lexrank_weight * x->lexrank / max_lexrank +
-                       o->position_weight * x->position;
+                       o->position_weight * x->position +
+                       o->summary_word_weight * x->summary_words / max_prob;
             break;
         }
     }

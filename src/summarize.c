@@ -21,10 +21,8 @@
 #include "cluster.h"
 #include "error.h"
 #include "model.h"
-#include "oracle.h"
-#include "score.h"
 #include "segment.h"
-#include "select.h"
+#include "summarize_internal.h"
 #include "text.h"
 #include "token.h"
 
@@ -56,6 +54,7 @@ precis_options precis_options_default(void)
     o.position_weight = 1.0;
     o.centroid_weight = 1.0;
     o.lexrank_weight = 1.0;
+    o.summary_word_weight = 0.5;
     o.seed = 1;
     return o;
 }
@@ -64,6 +63,7 @@ static const char *const method_names[] = {
     [PRECIS_METHOD_DEFAULT] = "default",   [PRECIS_METHOD_CENTROID] = "centroid",
     [PRECIS_METHOD_LEXRANK] = "lexrank",   [PRECIS_METHOD_LEAD] = "lead",
     [PRECIS_METHOD_LEAD_FIRST] = "lead-first", [PRECIS_METHOD_RANDOM] = "random",
+    [PRECIS_METHOD_LEARNED] = "learned",
 };
 
 const char *precis_method_name(precis_method method)
@@ -83,7 +83,7 @@ int precis_method_parse(const char *name)
 
 static precis_status check_options(const precis_options *o, precis_error *err)
 {
-    if ((unsigned)o->method > PRECIS_METHOD_RANDOM)
+    if ((unsigned)o->method > PRECIS_METHOD_LEARNED)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "unknown method %d", (int)o->method);
     if ((unsigned)o->budget_unit > PRECIS_BUDGET_SENTENCES)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "unknown budget unit");
@@ -94,7 +94,8 @@ static precis_status check_options(const precis_options *o, precis_error *err)
     if (!(o->duplicate_similarity > 0 && o->duplicate_similarity <= 1))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                            "duplicate similarity must be within (0, 1]");
-    if (!(o->position_weight >= 0 && o->centroid_weight >= 0 && o->lexrank_weight >= 0))
+    if (!(o->position_weight >= 0 && o->centroid_weight >= 0 && o->lexrank_weight >= 0 &&
+          o->summary_word_weight >= 0))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "weights must not be negative");
     return PRECIS_OK;
 }
@@ -183,6 +184,7 @@ typedef struct vocab {
     const char **stems;
     uint32_t *stem_lens;
     float *idf;
+    float *sprob;          /* p(in a summary), model_summary_prob */
     uint32_t count, cap;
 } vocab;
 
@@ -206,7 +208,8 @@ static int vocab_init(vocab *v, arena *a)
     v->stems = arena_array(a, v->cap, sizeof *v->stems);
     v->stem_lens = arena_array(a, v->cap, sizeof *v->stem_lens);
     v->idf = arena_array(a, v->cap, sizeof *v->idf);
-    return v->slots && v->stems && v->stem_lens && v->idf ? 0 : -1;
+    v->sprob = arena_array(a, v->cap, sizeof *v->sprob);
+    return v->slots && v->stems && v->stem_lens && v->idf && v->sprob ? 0 : -1;
 }
 
 static int vocab_rehash(vocab *v)
@@ -241,8 +244,10 @@ static long vocab_id(vocab *v, const precis_model *model, const char *stem, size
         const char **stems = arena_grow(v->a, v->stems, v->count, cap, sizeof *stems);
         uint32_t *lens = arena_grow(v->a, v->stem_lens, v->count, cap, sizeof *lens);
         float *idf = arena_grow(v->a, v->idf, v->count, cap, sizeof *idf);
-        if (!stems || !lens || !idf)
+        float *sprob = arena_grow(v->a, v->sprob, v->count, cap, sizeof *sprob);
+        if (!stems || !lens || !idf || !sprob)
             return -1;
+        v->sprob = sprob;
         v->stems = stems;
         v->stem_lens = lens;
         v->idf = idf;
@@ -254,6 +259,7 @@ static long vocab_id(vocab *v, const precis_model *model, const char *stem, size
         return -1;
     v->stem_lens[id] = (uint32_t)len;
     v->idf[id] = (float)precis_model_idf(model, stem, len);
+    v->sprob[id] = (float)model_summary_prob(model, stem, len);
     v->slots[at] = id + 1;
     if ((size_t)v->count * 2 > v->nslots && vocab_rehash(v) < 0)
         return -1;
@@ -580,12 +586,32 @@ static precis_status prepare_cluster(precis_summarizer *sz, const precis_article
     c->nsents = sents.count;
     c->nterms = v.count;
     c->idf = v.idf;
+    c->sprob = v.sprob;
+    c->model = sz->model;
     return PRECIS_OK;
 }
 
-typedef size_t (*cost_fn)(const cluster *, const sentence *);
+precis_status summarizer_prepare(precis_summarizer *sz, const precis_article *articles,
+                                 size_t count, precis_markup markup, cluster *c,
+                                 precis_error *err)
+{
+    warnings w = {0};
+    precis_status st = prepare_cluster(sz, articles, count, markup, c, &w, err);
+    free(w.text);
+    return st;
+}
 
-static cost_fn budget_cost(const precis_options *o)
+arena *summarizer_arena(precis_summarizer *sz)
+{
+    return &sz->arena;
+}
+
+const precis_options *summarizer_options(const precis_summarizer *sz)
+{
+    return &sz->options;
+}
+
+cost_fn summarizer_cost(const precis_options *o)
 {
     return o->budget_unit == PRECIS_BUDGET_BYTES       ? cost_bytes
            : o->budget_unit == PRECIS_BUDGET_SENTENCES ? cost_sentences
@@ -608,7 +634,7 @@ precis_status precis_summarize(precis_summarizer *sz, const precis_article *arti
     }
     selection sel = {0};
     if (score_cluster(&sz->arena, &c, &sz->options) < 0 ||
-        select_sentences(&sz->arena, &c, &sz->options, budget_cost(&sz->options), &sel) < 0) {
+        select_sentences(&sz->arena, &c, &sz->options, summarizer_cost(&sz->options), &sel) < 0) {
         free(w.text);
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     }
@@ -638,7 +664,7 @@ precis_status precis_summarize_oracle(precis_summarizer *sz, const precis_articl
         return st;
     }
     selection sel = {0};
-    if (oracle_select(&sz->arena, &c, &sz->options, budget_cost(&sz->options), references,
+    if (oracle_select(&sz->arena, &c, &sz->options, summarizer_cost(&sz->options), references,
                       nreferences, stem, remove_stopwords, &sel) < 0) {
         free(w.text);
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");

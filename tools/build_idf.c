@@ -10,6 +10,13 @@
  * lookups always agree.  Output is sorted in byte order, with " docs"
  * (sorting first) holding the number of documents.  `make idf` runs it on
  * the Multi-News train split.
+ *
+ *   build_idf --summary MIN_CLUSTERS corpus.jsonl[.xz] > data/summary_prob.tsv
+ *
+ * counts instead, per stem, the clusters whose articles use it and how many
+ * of those also use it in their reference summary ("stem<TAB>clusters
+ * summaries"): how likely a word of the articles is to make it into a
+ * written summary.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +30,8 @@ typedef struct entry {
     char *stem;
     long df;
     long last_doc; /* to count a stem once per document */
+    long in_summary;
+    long last_summary;
 } entry;
 
 typedef struct table {
@@ -62,6 +71,7 @@ static void grow(table *t)
 typedef struct counter {
     table *t;
     long doc;
+    int summary_pass; /* marking the stems of a reference summary */
 } counter;
 
 static int count_token(void *ctx, const token *tok)
@@ -76,6 +86,13 @@ static int count_token(void *ctx, const token *tok)
     while (t->slots[at].stem) {
         entry *e = &t->slots[at];
         if (strlen(e->stem) == tok->stem_len && !memcmp(e->stem, tok->stem, tok->stem_len)) {
+            if (c->summary_pass) {
+                if (e->last_doc == c->doc && e->last_summary != c->doc) {
+                    e->last_summary = c->doc;
+                    e->in_summary++;
+                }
+                return 0;
+            }
             if (e->last_doc != c->doc) {
                 e->df++;
                 e->last_doc = c->doc;
@@ -84,7 +101,10 @@ static int count_token(void *ctx, const token *tok)
         }
         at = (at + 1) & (t->nslots - 1);
     }
+    if (c->summary_pass)
+        return 0; /* only stems of the articles count */
     entry *e = &t->slots[at];
+    e->last_summary = -1;
     e->stem = strndup(tok->stem, tok->stem_len);
     e->df = 1;
     e->last_doc = c->doc;
@@ -99,8 +119,13 @@ static int by_stem(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
+    int summary_mode = argc == 4 && !strcmp(argv[1], "--summary");
+    if (summary_mode) {
+        argv++;
+        argc--;
+    }
     if (argc != 3) {
-        fprintf(stderr, "usage: build_idf MIN_DF corpus.jsonl[.xz]\n");
+        fprintf(stderr, "usage: build_idf [--summary] MIN_DF corpus.jsonl[.xz]\n");
         return 2;
     }
     long min_df = atol(argv[1]);
@@ -116,7 +141,7 @@ int main(int argc, char **argv)
         return 3;
     table t = {0};
     grow(&t);
-    counter c = {&t, 0};
+    counter c = {&t, 0, 0};
     const char *line;
     size_t len;
     int got;
@@ -127,7 +152,21 @@ int main(int argc, char **argv)
             fprintf(stderr, "build_idf: %s:%ld: %s\n", err.source, err.line, err.message);
             return 1;
         }
-        for (size_t i = 0; i < cl->count; i++) {
+        if (summary_mode) { /* one document per cluster: all its articles */
+            if (cl->nreferences == 0) {
+                precis_cluster_free(cl);
+                continue;
+            }
+            c.doc++;
+            c.summary_pass = 0;
+            for (size_t i = 0; i < cl->count; i++)
+                tokenize(&tok, cl->articles[i].text, cl->articles[i].len, count_token, &c);
+            c.summary_pass = 1;
+            for (size_t r = 0; r < cl->nreferences; r++)
+                tokenize(&tok, cl->references[r], strlen(cl->references[r]), count_token, &c);
+            c.summary_pass = 0;
+        }
+        for (size_t i = 0; !summary_mode && i < cl->count; i++) {
             if (cl->articles[i].len == 0)
                 continue;
             c.doc++;
@@ -144,12 +183,21 @@ int main(int argc, char **argv)
         if (t.slots[i].stem && t.slots[i].df >= min_df)
             t.slots[kept++] = t.slots[i];
     qsort(t.slots, kept, sizeof *t.slots, by_stem);
-    printf("# Document frequencies of Snowball English stems over the %ld articles of the\n"
-           "# Multi-News train split (min df %ld); regenerate with `make idf`.\n",
-           c.doc, min_df);
-    printf(" docs\t%ld\n", c.doc);
-    for (size_t i = 0; i < kept; i++)
-        printf("%s\t%ld\n", t.slots[i].stem, t.slots[i].df);
+    if (summary_mode) {
+        printf("# For each Snowball English stem: in how many of the %ld Multi-News train\n"
+               "# clusters the articles use it, and in how many of those the reference\n"
+               "# summary uses it too (min %ld clusters); regenerate with `make idf`.\n",
+               c.doc, min_df);
+        for (size_t i = 0; i < kept; i++)
+            printf("%s\t%ld %ld\n", t.slots[i].stem, t.slots[i].df, t.slots[i].in_summary);
+    } else {
+        printf("# Document frequencies of Snowball English stems over the %ld articles of the\n"
+               "# Multi-News train split (min df %ld); regenerate with `make idf`.\n",
+               c.doc, min_df);
+        printf(" docs\t%ld\n", c.doc);
+        for (size_t i = 0; i < kept; i++)
+            printf("%s\t%ld\n", t.slots[i].stem, t.slots[i].df);
+    }
     tokenizer_release(&tok);
     precis_lines_close(lines);
     precis_model_free(model);

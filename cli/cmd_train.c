@@ -1,0 +1,220 @@
+/*
+ * cmd_train.c: `precis train`, fit the learned scorer's weights.
+ *
+ * Every cluster of a JSONL training set (references in "summary") becomes
+ * rows of sentence features labelled by the greedy ROUGE oracle
+ * (precis_training_rows); rows are gathered in input order, whatever the
+ * thread count, then one logistic regression is fitted.  The weights come
+ * out as data/weights.tsv expects them: `feature<TAB>weight`, sorted.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch.h"
+#include "cli.h"
+
+static const char help_text[] =
+    "usage: precis train [options] TRAIN.jsonl[.xz|.gz] > data/weights.tsv\n"
+    "\n"
+    "Fits the weights of the learned sentence scorer (--method learned) on a\n"
+    "JSONL training set with reference summaries, labelling each candidate\n"
+    "sentence by whether the greedy ROUGE-1+2 oracle picks it.\n"
+    "\n"
+    "options:\n"
+    "  --words N       the budget the oracle labels under (default 230)\n"
+    "  --l2 X          L2 regularisation (default 1.0)\n"
+    "  --iterations N  Newton steps at most (default 25)\n"
+    "  --limit N       use the first N clusters only\n"
+    "  --threads N     worker threads (default: all cores)\n"
+    "  -h, --help      this help\n";
+
+typedef struct train_ctx {
+    const precis_model *model;
+    precis_options options;
+    double *x;
+    unsigned char *y;
+    size_t rows, cap, clusters, limit;
+} train_ctx;
+
+static void *train_thread_new(void *vctx, precis_error *err)
+{
+    train_ctx *ctx = vctx;
+    return precis_summarizer_new(ctx->model, &ctx->options, err);
+}
+
+static void train_thread_free(void *vctx, void *state)
+{
+    (void)vctx;
+    precis_summarizer_free(state);
+}
+
+static void train_discard(void *vctx, void *result)
+{
+    (void)vctx;
+    precis_rows_free(result);
+}
+
+static void train_process(void *vctx, void *state, precis_cluster *cluster, batch_job *job)
+{
+    (void)vctx;
+    precis_rows *rows = NULL;
+    if (cluster->nreferences == 0) {
+        job->result = NULL; /* nothing to learn from: skipped */
+        return;
+    }
+    precis_status st = precis_training_rows(state, cluster->articles, cluster->count,
+                                            cluster->markup,
+                                            (const char *const *)cluster->references,
+                                            cluster->nreferences, 1, &rows, &job->err);
+    if (st == PRECIS_E_EMPTY)
+        return; /* an empty cluster has no candidates */
+    if (st != PRECIS_OK) {
+        job->failed = 1;
+        job->err.line = job->line;
+        return;
+    }
+    job->result = rows;
+}
+
+static int train_emit(void *vctx, batch_job *job)
+{
+    train_ctx *ctx = vctx;
+    precis_rows *rows = job->result;
+    if (!rows || (ctx->limit && ctx->clusters >= ctx->limit)) {
+        precis_rows_free(rows);
+        return 0;
+    }
+    size_t f = precis_feature_count();
+    if (ctx->rows + rows->count > ctx->cap) {
+        size_t cap = ctx->cap ? ctx->cap : 1 << 16;
+        while (cap < ctx->rows + rows->count)
+            cap *= 2;
+        double *x = realloc(ctx->x, cap * f * sizeof *x);
+        if (x)
+            ctx->x = x;
+        unsigned char *y = x ? realloc(ctx->y, cap) : NULL;
+        if (!y) {
+            precis_rows_free(rows);
+            fprintf(stderr, "precis: out of memory\n");
+            return EXIT_SYSTEM;
+        }
+        ctx->y = y;
+        ctx->cap = cap;
+    }
+    memcpy(ctx->x + ctx->rows * f, rows->x, rows->count * f * sizeof *rows->x);
+    memcpy(ctx->y + ctx->rows, rows->y, rows->count);
+    ctx->rows += rows->count;
+    ctx->clusters++;
+    precis_rows_free(rows);
+    return 0;
+}
+
+typedef struct named_weight {
+    const char *name;
+    double weight;
+} named_weight;
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(((const named_weight *)a)->name, ((const named_weight *)b)->name);
+}
+
+int cmd_train(int argc, char **argv)
+{
+    enum { OPT_WORDS = 256, OPT_L2, OPT_ITERATIONS, OPT_LIMIT, OPT_THREADS };
+    static const struct option longopts[] = {
+        {"words", required_argument, 0, OPT_WORDS},
+        {"l2", required_argument, 0, OPT_L2},
+        {"iterations", required_argument, 0, OPT_ITERATIONS},
+        {"limit", required_argument, 0, OPT_LIMIT},
+        {"threads", required_argument, 0, OPT_THREADS},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    train_ctx ctx = {.options = precis_options_default()};
+    ctx.options.budget = 230;
+    double l2 = 1.0;
+    long iterations = 25, threads = 0;
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        long v;
+        char *end;
+        switch (c) {
+        case OPT_WORDS:
+            v = cli_parse_count(optarg);
+            if (v <= 0)
+                return cli_usage_error("train ", "--words needs a positive number");
+            ctx.options.budget = (size_t)v;
+            break;
+        case OPT_L2:
+            l2 = strtod(optarg, &end);
+            if (*end || l2 < 0)
+                return cli_usage_error("train ", "--l2 needs a non-negative number");
+            break;
+        case OPT_ITERATIONS:
+            iterations = cli_parse_count(optarg);
+            if (iterations <= 0)
+                return cli_usage_error("train ", "--iterations needs a positive number");
+            break;
+        case OPT_LIMIT:
+            v = cli_parse_count(optarg);
+            if (v <= 0)
+                return cli_usage_error("train ", "--limit needs a positive number");
+            ctx.limit = (size_t)v;
+            break;
+        case OPT_THREADS:
+            threads = cli_parse_count(optarg);
+            if (threads <= 0 || threads > 256)
+                return cli_usage_error("train ", "--threads needs a number from 1 to 256");
+            break;
+        case 'h':
+            fputs(help_text, stdout);
+            return EXIT_OK;
+        default:
+            return cli_usage_error("train ", "unknown option or missing value: '%s'", argv[optind - 1]);
+        }
+    }
+    if (argc - optind != 1)
+        return cli_usage_error("train ", "expected one TRAIN.jsonl file");
+    precis_error err = {0};
+    precis_model *model = precis_model_new(&err);
+    if (!model)
+        return cli_report(&err);
+    ctx.model = model;
+    batch_ops ops = {&ctx, train_thread_new, train_thread_free, train_process, train_emit,
+                     train_discard};
+    batch_settings bs = {.kind = BATCH_JSONL, .path = argv[optind], .threads = threads};
+    int rc = batch_run(&bs, &ops);
+    size_t f = precis_feature_count();
+    double *w = calloc(f, sizeof *w);
+    if (rc == EXIT_OK && !w) {
+        fprintf(stderr, "precis: out of memory\n");
+        rc = EXIT_SYSTEM;
+    }
+    if (rc == EXIT_OK && precis_fit_logistic(ctx.x, ctx.y, ctx.rows, f, l2, (int)iterations, w,
+                                             &err) != PRECIS_OK)
+        rc = cli_report(&err);
+    if (rc == EXIT_OK) {
+        size_t positives = 0;
+        for (size_t r = 0; r < ctx.rows; r++)
+            positives += ctx.y[r];
+        named_weight nw[256];
+        for (size_t k = 0; k < f && k < 256; k++)
+            nw[k] = (named_weight){precis_feature_name(k), w[k]};
+        qsort(nw, f, sizeof *nw, by_name);
+        printf("# Weights of the learned sentence scorer (precis --method learned).\n"
+               "# Fitted by: precis train --words %zu --l2 %g --iterations %ld on %zu clusters,\n"
+               "# %zu candidate sentences, %zu picked by the oracle.\n",
+               ctx.options.budget, l2, iterations, ctx.clusters, ctx.rows, positives);
+        for (size_t k = 0; k < f; k++)
+            printf("%s\t%.6f\n", nw[k].name, nw[k].weight);
+    }
+    free(w);
+    free(ctx.x);
+    free(ctx.y);
+    precis_model_free(model);
+    return rc;
+}

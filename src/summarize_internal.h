@@ -1,0 +1,26 @@
+/*
+ * summarize_internal.h: the summarizer's steps, for the modules that reuse
+ * them (train.c builds training rows from the same prepared clusters).
+ */
+#ifndef PRECIS_SUMMARIZE_INTERNAL_H
+#define PRECIS_SUMMARIZE_INTERNAL_H
+
+#include "arena.h"
+#include "cluster.h"
+#include "oracle.h"
+#include "score.h"
+#include "select.h"
+
+typedef size_t (*cost_fn)(const cluster *, const sentence *);
+
+/* Resets the summarizer's arena and prepares the cluster: clean-up,
+ * segmentation, tokens and vectors of every article (warnings dropped). */
+precis_status summarizer_prepare(precis_summarizer *s, const precis_article *articles,
+                                 size_t count, precis_markup markup, cluster *c,
+                                 precis_error *err);
+arena *summarizer_arena(precis_summarizer *s);
+const precis_options *summarizer_options(const precis_summarizer *s);
+/* The cost of a sentence in the options' budget unit. */
+cost_fn summarizer_cost(const precis_options *o);
+
+#endif

@@ -1,0 +1,176 @@
+/*
+ * train.c: training data for the learned scorer, and its fit.
+ *
+ * For each training cluster the summarizer prepares and scores the
+ * sentences exactly as it does when summarizing, computes their features
+ * (feature_set.c), and labels each candidate 1 when the greedy ROUGE oracle
+ * (oracle.c) picks it under the summarizer's budget, else 0.  The model is
+ * an L2-regularised logistic regression fitted by Newton's method (IRLS):
+ * a few exact steps on a 25 x 25 system, deterministic for a given row
+ * order, no learning rate to tune.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "feature_set.h"
+#include "summarize_internal.h"
+
+size_t precis_feature_count(void)
+{
+    return FEATURE_COUNT;
+}
+
+const char *precis_feature_name(size_t k)
+{
+    return k < FEATURE_COUNT ? feature_names[k] : NULL;
+}
+
+void precis_rows_free(precis_rows *rows)
+{
+    if (!rows)
+        return;
+    free(rows->x);
+    free(rows->y);
+    free(rows);
+}
+
+precis_status precis_training_rows(precis_summarizer *sz, const precis_article *articles,
+                                   size_t count, precis_markup markup,
+                                   const char *const *references, size_t nreferences, int stem,
+                                   precis_rows **out, precis_error *err)
+{
+    *out = NULL;
+    if (nreferences == 0)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "training needs reference summaries");
+    cluster c;
+    precis_status st = summarizer_prepare(sz, articles, count, markup, &c, err);
+    if (st != PRECIS_OK)
+        return st;
+    arena *a = summarizer_arena(sz);
+    precis_options scoring = *summarizer_options(sz);
+    scoring.method = PRECIS_METHOD_DEFAULT; /* computes centroid and LexRank */
+    selection oracle;
+    double *feats = arena_array(a, c.nsents * FEATURE_COUNT + 1, sizeof *feats);
+    if (!feats || score_cluster(a, &c, &scoring) < 0 || features_compute(a, &c, feats) < 0 ||
+        oracle_select(a, &c, &scoring, summarizer_cost(&scoring), references, nreferences, stem, 0,
+                      &oracle) < 0)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    unsigned char *picked = arena_alloc(a, c.nsents + 1);
+    if (!picked)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    for (size_t i = 0; i < oracle.count; i++)
+        picked[oracle.sents[i]] = 1;
+    precis_rows *rows = calloc(1, sizeof *rows);
+    size_t n = 0;
+    for (size_t s = 0; s < c.nsents; s++)
+        n += sentence_selectable(&c.sents[s]);
+    if (rows) {
+        rows->features = FEATURE_COUNT;
+        rows->x = malloc((n ? n : 1) * FEATURE_COUNT * sizeof *rows->x);
+        rows->y = malloc(n ? n : 1);
+    }
+    if (!rows || !rows->x || !rows->y) {
+        precis_rows_free(rows);
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    }
+    for (size_t s = 0; s < c.nsents; s++) {
+        if (!sentence_selectable(&c.sents[s]))
+            continue;
+        memcpy(rows->x + rows->count * FEATURE_COUNT, feats + s * FEATURE_COUNT,
+               FEATURE_COUNT * sizeof *feats);
+        rows->y[rows->count++] = picked[s];
+    }
+    *out = rows;
+    return PRECIS_OK;
+}
+
+/* Solves (H) d = g for symmetric positive definite H (n x n) by Cholesky. */
+static int cholesky_solve(double *h, double *g, size_t n)
+{
+    for (size_t j = 0; j < n; j++) {
+        double d = h[j * n + j];
+        for (size_t k = 0; k < j; k++)
+            d -= h[j * n + k] * h[j * n + k];
+        if (d <= 0)
+            return -1;
+        d = sqrt(d);
+        h[j * n + j] = d;
+        for (size_t i = j + 1; i < n; i++) {
+            double v = h[i * n + j];
+            for (size_t k = 0; k < j; k++)
+                v -= h[i * n + k] * h[j * n + k];
+            h[i * n + j] = v / d;
+        }
+    }
+    for (size_t i = 0; i < n; i++) { /* L y = g */
+        double v = g[i];
+        for (size_t k = 0; k < i; k++)
+            v -= h[i * n + k] * g[k];
+        g[i] = v / h[i * n + i];
+    }
+    for (size_t i = n; i-- > 0;) { /* L^T d = y */
+        double v = g[i];
+        for (size_t k = i + 1; k < n; k++)
+            v -= h[k * n + i] * g[k];
+        g[i] = v / h[i * n + i];
+    }
+    return 0;
+}
+
+precis_status precis_fit_logistic(const double *x, const unsigned char *y, size_t rows,
+                                  size_t features, double l2, int iterations, double *weights,
+                                  precis_error *err)
+{
+    if (rows == 0 || features == 0 || features > 256)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "nothing to fit");
+    size_t f = features;
+    double *h = malloc(f * f * sizeof *h), *g = malloc(f * sizeof *g);
+    if (!h || !g) {
+        free(h);
+        free(g);
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    }
+    memset(weights, 0, f * sizeof *weights);
+    precis_status st = PRECIS_OK;
+    for (int it = 0; it < iterations; it++) {
+        memset(h, 0, f * f * sizeof *h);
+        memset(g, 0, f * sizeof *g);
+        for (size_t r = 0; r < rows; r++) {
+            const double *xr = x + r * f;
+            double z = 0;
+            for (size_t k = 0; k < f; k++)
+                z += weights[k] * xr[k];
+            double p = 1.0 / (1.0 + exp(-z));
+            double resid = p - (double)y[r];
+            double w = p * (1 - p);
+            for (size_t i = 0; i < f; i++) {
+                g[i] += resid * xr[i];
+                double wi = w * xr[i];
+                for (size_t j = 0; j <= i; j++)
+                    h[i * f + j] += wi * xr[j];
+            }
+        }
+        for (size_t i = 0; i < f; i++) {
+            for (size_t j = 0; j < i; j++)
+                h[j * f + i] = h[i * f + j];
+            h[i * f + i] += l2;
+            g[i] += l2 * weights[i];
+        }
+        if (cholesky_solve(h, g, f) < 0) {
+            st = PRECIS_FAIL(err, PRECIS_E_INTERNAL, NULL, 0, "the Hessian is not positive definite");
+            break;
+        }
+        double step = 0;
+        for (size_t i = 0; i < f; i++) {
+            weights[i] -= g[i];
+            step += fabs(g[i]);
+        }
+        if (step < 1e-8)
+            break;
+    }
+    free(h);
+    free(g);
+    return st;
+}
