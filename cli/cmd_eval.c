@@ -33,7 +33,7 @@ static const char help_text[] =
     "                      cluster id (without the folder's trailing 't'), any case\n"
     "\n"
     "options:\n"
-    "  --method NAME       default, centroid, lexrank, lead, lead-first, random, oracle\n"
+    "  --method NAME       default, centroid, lexrank, learned, lead, lead-first, random,\n                      oracle\n"
     "  --words N | --bytes N | --sentences N   budget (default 100 words)\n"
     "  --truncate          cut the last sentence to fill the budget\n"
     "  --redundancy X      MMR trade-off in [0,1]\n"
@@ -415,12 +415,28 @@ static int sort_results(eval_ctx *ctx)
 
 /* ---- the table ----------------------------------------------------------- */
 
+/* Prints s as a JSON string: --rouge flags may hold tabs, quotes, backslashes. */
+static void print_json_string(const char *s)
+{
+    putchar('"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            printf("\\%c", *p);
+        else if (*p < 0x20)
+            printf("\\u%04x", *p);
+        else
+            putchar(*p);
+    }
+    putchar('"');
+}
+
 static void print_table(const eval_ctx *ctx, const precis_rouge_average *avg, const char *method,
                         const char *budget, const char *flags, int json)
 {
     if (json) {
-        printf("{\"method\":\"%s\",\"budget\":\"%s\",\"rouge\":\"%s\",\"clusters\":%zu", method, budget,
-               flags, avg->count);
+        printf("{\"method\":\"%s\",\"budget\":\"%s\",\"rouge\":", method, budget);
+        print_json_string(flags);
+        printf(",\"clusters\":%zu", avg->count);
         for (int m = 0; m < PRECIS_ROUGE_METRIC_COUNT; m++) {
             const precis_rouge_metric_average *a = &avg->metric[m];
             printf(",\"%s\":{", precis_rouge_metric_name((precis_rouge_metric)m));

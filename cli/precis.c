@@ -90,6 +90,7 @@ int cli_set_option(precis_options *o, const char *assignment)
         {"centroid_weight", offsetof(precis_options, centroid_weight)},
         {"lexrank_weight", offsetof(precis_options, lexrank_weight)},
         {"summary_word_weight", offsetof(precis_options, summary_word_weight)},
+        {"dangling_penalty", offsetof(precis_options, dangling_penalty)},
     };
     const char *eq = strchr(assignment, '=');
     if (!eq) {
@@ -111,7 +112,8 @@ int cli_set_option(precis_options *o, const char *assignment)
         return 0;
     }
     fprintf(stderr, "precis: --set: unknown key '%.*s' (redundancy, duplicate_similarity, "
-                    "position_weight, centroid_weight, lexrank_weight, summary_word_weight)\n",
+                    "position_weight, centroid_weight, lexrank_weight, summary_word_weight, "
+                    "dangling_penalty)\n",
             (int)(eq - assignment), assignment);
     return -1;
 }

@@ -106,6 +106,8 @@ typedef struct precis_options {
     double centroid_weight;
     double lexrank_weight;
     double summary_word_weight;  /* how summary-like the words are (data) */
+    double dangling_penalty;     /* MMR penalty of "He said"/"But" openers whose
+                                    preceding sentence is not chosen */
     uint64_t seed;        /* for PRECIS_METHOD_RANDOM */
 } precis_options;
 

@@ -15,7 +15,8 @@
 enum {
     SENT_JUNK = 1u << 8,      /* caption, tweet, link ... (clean_sentence_kind) */
     SENT_TOO_LONG = 1u << 9,  /* run-on text, never a summary sentence */
-    SENT_TOO_SHORT = 1u << 10 /* fewer words than a useful sentence */
+    SENT_TOO_SHORT = 1u << 10, /* fewer words than a useful sentence */
+    SENT_DANGLING = 1u << 11   /* opens with "He", "But", "This"...: needs context */
 };
 
 /* A term with its weight in a sentence vector (term ids sorted). */

@@ -29,8 +29,8 @@ const char *const feature_names[FEATURE_COUNT] = {
 
 static const char *const dangling_openers[] = {
     "he", "she", "it", "they", "his", "her", "its", "their", "this", "that", "these", "those",
-    "but", "and", "however", "also", "so", "yet", "still", "meanwhile", "then", "there",
-    "him", "them", "we", "i", "such", "both", "another", "other", "instead", "thus", NULL};
+    "but", "and", "however", "also", "so", "yet", "still", "meanwhile", "then",
+    "him", "them", "instead", "thus", "nevertheless", "moreover", "furthermore", NULL};
 
 /* Lower-cased first word of the sentence, letters only. */
 static size_t first_word(const char *s, size_t len, char *out, size_t cap)

@@ -98,6 +98,17 @@ static int baseline_select(arena *a, const cluster *c, const precis_options *o,
     return 0;
 }
 
+/* Is the sentence just before s in its article already chosen? */
+static int chosen_before(const cluster *c, const selection *sel, const sentence *s)
+{
+    for (size_t k = 0; k < sel->count; k++) {
+        const sentence *t = &c->sents[sel->sents[k]];
+        if (t->article == s->article && t->index + 1 == s->index)
+            return 1;
+    }
+    return 0;
+}
+
 static int mmr_select(const cluster *c, const precis_options *o,
                       size_t (*cost)(const cluster *, const sentence *), selection *out,
                       uint32_t *cand, size_t ncand)
@@ -119,6 +130,9 @@ static int mmr_select(const cluster *c, const precis_options *o,
             if (too_similar(c, out->sents, out->count, s, o->duplicate_similarity, &sim))
                 continue;
             double value = (1.0 - r) * s->score / max_score - r * sim;
+            /* "He said ..." reads wrong without the sentence before it */
+            if ((s->flags & SENT_DANGLING) && !chosen_before(c, out, s))
+                value -= o->dangling_penalty;
             /* ties: earlier candidates (document order) win */
             if (used + cost(c, s) > o->budget) {
                 if (value > best_over_value) {
@@ -217,6 +231,30 @@ void order_for_reading(const cluster *c, uint32_t *sents, size_t count)
     }
     order_ctx oc = {c, first};
     qsort_r(sents, count, sizeof *sents, reading_order, &oc);
+    /* A summary should not open with "He" or "But": bring the first article
+     * whose block starts with a self-contained sentence to the front. */
+    if (count > 1 && (c->sents[sents[0]].flags & SENT_DANGLING)) {
+        for (size_t i = 1; i < count; i++) {
+            const sentence *s = &c->sents[sents[i]];
+            const sentence *prev = &c->sents[sents[i - 1]];
+            if (s->article == prev->article || (s->flags & SENT_DANGLING))
+                continue;
+            size_t end = i;
+            while (end < count && c->sents[sents[end]].article == s->article)
+                end++;
+            /* rotate sents[0..end) so that [i, end) comes first */
+            uint32_t tmp_small[64];
+            uint32_t *tmp = end <= 64 ? tmp_small : malloc(end * sizeof *tmp);
+            if (!tmp)
+                break;
+            memcpy(tmp, sents + i, (end - i) * sizeof *tmp);
+            memcpy(tmp + (end - i), sents, i * sizeof *tmp);
+            memcpy(sents, tmp, end * sizeof *tmp);
+            if (tmp != tmp_small)
+                free(tmp);
+            break;
+        }
+    }
     if (first != first_small)
         free(first);
 }

@@ -21,6 +21,7 @@
 #include "cluster.h"
 #include "error.h"
 #include "model.h"
+#include "feature_set.h"
 #include "segment.h"
 #include "summarize_internal.h"
 #include "text.h"
@@ -55,6 +56,7 @@ precis_options precis_options_default(void)
     o.centroid_weight = 1.0;
     o.lexrank_weight = 1.0;
     o.summary_word_weight = 0.5;
+    o.dangling_penalty = 0.1;
     o.seed = 1;
     return o;
 }
@@ -95,7 +97,7 @@ static precis_status check_options(const precis_options *o, precis_error *err)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                            "duplicate similarity must be within (0, 1]");
     if (!(o->position_weight >= 0 && o->centroid_weight >= 0 && o->lexrank_weight >= 0 &&
-          o->summary_word_weight >= 0))
+          o->summary_word_weight >= 0 && o->dangling_penalty >= 0))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "weights must not be negative");
     return PRECIS_OK;
 }
@@ -428,6 +430,8 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
             s->flags |= SENT_TOO_SHORT;
         if (clean_sentence_kind(text, len) != JUNK_NONE)
             s->flags |= SENT_JUNK;
+        if (sentence_starts_dangling(text, len))
+            s->flags |= SENT_DANGLING;
         tc.count = 0;
         tokenize(&sz->tok, text, len, collect_term, &tc);
         if (tc.failed || sentence_vector(a, s, tc.terms, tc.count, v) < 0)
