@@ -33,7 +33,7 @@ static const char help_text[] =
     "                      cluster id (without the folder's trailing 't'), any case\n"
     "\n"
     "options:\n"
-    "  --method NAME       default, centroid, lexrank, learned, lead, lead-first, random,\n                      oracle\n"
+    "  --method NAME       default, centroid, lexrank, learned, concepts, lead,\n                      lead-first, random, oracle\n"
     "  --words N | --bytes N | --sentences N   budget (default 100 words)\n"
     "  --truncate          cut the last sentence to fill the budget\n"
     "  --redundancy X      MMR trade-off in [0,1]\n"

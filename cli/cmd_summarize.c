@@ -45,7 +45,7 @@ static const char help_text[] =
     "  --bytes N           budget in bytes\n"
     "  --sentences N       budget in sentences\n"
     "  --truncate          cut the last sentence to fill the budget exactly\n"
-    "  --method NAME       default, centroid, lexrank, learned, lead, lead-first, random\n"
+    "  --method NAME       default, centroid, lexrank, learned, concepts, lead,\n                      lead-first, random\n"
     "  --redundancy X      MMR redundancy trade-off in [0,1] (default 0.3)\n"
     "  --seed N            seed of the random baseline\n"
     "  --set KEY=VALUE     tuning: redundancy, duplicate_similarity, position_weight,\n"

@@ -92,7 +92,8 @@ typedef enum precis_method {
     PRECIS_METHOD_LEAD = 3,       /* round robin: first sentences, second ... */
     PRECIS_METHOD_LEAD_FIRST = 4, /* the first article's sentences */
     PRECIS_METHOD_RANDOM = 5,     /* seeded random order */
-    PRECIS_METHOD_LEARNED = 6     /* logistic scorer trained on Multi-News */
+    PRECIS_METHOD_LEARNED = 6,    /* logistic scorer trained on Multi-News */
+    PRECIS_METHOD_CONCEPTS = 7    /* bigram concept coverage (submodular) */
 } precis_method;
 
 typedef struct precis_options {
@@ -115,7 +116,7 @@ typedef struct precis_options {
 precis_options precis_options_default(void);
 
 /* Name <-> method ("default", "centroid", "lexrank", "lead", "lead-first",
- * "random", "learned").  precis_method_parse returns -1 for an unknown name. */
+ * "random", "learned", "concepts").  precis_method_parse returns -1 for an unknown name. */
 const char *precis_method_name(precis_method method);
 int precis_method_parse(const char *name);
 

@@ -36,6 +36,8 @@ typedef struct sentence {
     term_weight *vec;      /* tf-idf of content terms, L2-normalised */
     uint32_t nvec;
     uint32_t content_tokens;
+    uint32_t *concepts;    /* distinct pairs of consecutive content terms */
+    uint32_t nconcepts;
     double centroid, lexrank, position, summary_words, score;
 } sentence;
 
@@ -47,6 +49,7 @@ typedef struct cluster {
     uint32_t nterms;       /* vocabulary size of the cluster */
     float *idf;            /* per term id */
     float *sprob;          /* per term id: p(in a written summary) */
+    uint32_t nconcepts;    /* concept ids run from 0 to nconcepts - 1 */
     const precis_model *model;
 } cluster;
 

@@ -168,6 +168,83 @@ static int mmr_select(const cluster *c, const precis_options *o,
 }
 
 
+/*
+ * Concept coverage (Gillick & Favre's objective, solved greedily as a
+ * budgeted submodular maximisation, Lin & Bilmes): a concept is a pair of
+ * consecutive content terms, worth the number of articles that use it
+ * (pairs used by one article only are worth nothing when the cluster has
+ * several).  Each step takes the sentence with the best gain in covered
+ * concept weight per word, plus a small share of its salience score so
+ * that ties go to central, early sentences.
+ */
+static int concept_select(arena *a, const cluster *c, const precis_options *o,
+                          size_t (*cost)(const cluster *, const sentence *), selection *out,
+                          uint32_t *cand, size_t ncand)
+{
+    double *weight = arena_array(a, c->nconcepts + 1, sizeof *weight);
+    uint32_t *last = arena_array(a, c->nconcepts + 1, sizeof *last);
+    unsigned char *covered = arena_alloc(a, c->nconcepts + 1);
+    if (!weight || !last || !covered)
+        return -1;
+    for (uint32_t k = 0; k < c->nconcepts; k++)
+        last[k] = UINT32_MAX;
+    for (size_t s = 0; s < c->nsents; s++) {
+        const sentence *x = &c->sents[s];
+        if (x->flags & (SENT_JUNK | SENT_TOO_LONG))
+            continue;
+        for (uint32_t k = 0; k < x->nconcepts; k++) {
+            uint32_t id = x->concepts[k];
+            if (last[id] != x->article) {
+                last[id] = x->article;
+                weight[id] += 1;
+            }
+        }
+    }
+    if (c->narticles > 1)
+        for (uint32_t k = 0; k < c->nconcepts; k++)
+            if (weight[k] < (c->narticles >= 6 ? 3 : 2))
+                weight[k] = 0;
+    double max_score = 1e-12;
+    for (size_t i = 0; i < ncand; i++)
+        if (c->sents[cand[i]].score > max_score)
+            max_score = c->sents[cand[i]].score;
+    size_t used = 0;
+    while (ncand > 0 && used < o->budget) {
+        size_t best = ncand;
+        double best_value = 0;
+        for (size_t i = 0; i < ncand; i++) {
+            const sentence *s = &c->sents[cand[i]];
+            size_t need = cost(c, s);
+            if (used + need > o->budget || need == 0)
+                continue;
+            double sim;
+            if (too_similar(c, out->sents, out->count, s, o->duplicate_similarity, &sim))
+                continue;
+            double gain = 0;
+            for (uint32_t k = 0; k < s->nconcepts; k++)
+                if (!covered[s->concepts[k]])
+                    gain += weight[s->concepts[k]];
+            double value = gain / (double)need + 0.3 * s->score / max_score;
+            if ((s->flags & SENT_DANGLING) && !chosen_before(c, out, s))
+                value -= o->dangling_penalty;
+            if (value > best_value) {
+                best_value = value;
+                best = i;
+            }
+        }
+        if (best == ncand)
+            break;
+        const sentence *s = &c->sents[cand[best]];
+        for (uint32_t k = 0; k < s->nconcepts; k++)
+            covered[s->concepts[k]] = 1;
+        used += cost(c, s);
+        out->sents[out->count++] = cand[best];
+        memmove(cand + best, cand + best + 1, (ncand - best - 1) * sizeof *cand);
+        ncand--;
+    }
+    return 0;
+}
+
 int select_sentences(arena *a, const cluster *c, const precis_options *o,
                      size_t (*cost)(const cluster *, const sentence *), selection *out)
 {
@@ -184,6 +261,8 @@ int select_sentences(arena *a, const cluster *c, const precis_options *o,
     if (o->method == PRECIS_METHOD_LEAD || o->method == PRECIS_METHOD_LEAD_FIRST ||
         o->method == PRECIS_METHOD_RANDOM)
         rc = baseline_select(a, c, o, cost, out, cand, ncand);
+    else if (o->method == PRECIS_METHOD_CONCEPTS)
+        rc = concept_select(a, c, o, cost, out, cand, ncand);
     else
         rc = mmr_select(c, o, cost, out, cand, ncand);
     if (rc == 0 && out->count > 1) {

@@ -65,7 +65,7 @@ static const char *const method_names[] = {
     [PRECIS_METHOD_DEFAULT] = "default",   [PRECIS_METHOD_CENTROID] = "centroid",
     [PRECIS_METHOD_LEXRANK] = "lexrank",   [PRECIS_METHOD_LEAD] = "lead",
     [PRECIS_METHOD_LEAD_FIRST] = "lead-first", [PRECIS_METHOD_RANDOM] = "random",
-    [PRECIS_METHOD_LEARNED] = "learned",
+    [PRECIS_METHOD_LEARNED] = "learned", [PRECIS_METHOD_CONCEPTS] = "concepts",
 };
 
 const char *precis_method_name(precis_method method)
@@ -85,7 +85,7 @@ int precis_method_parse(const char *name)
 
 static precis_status check_options(const precis_options *o, precis_error *err)
 {
-    if ((unsigned)o->method > PRECIS_METHOD_LEARNED)
+    if ((unsigned)o->method > PRECIS_METHOD_CONCEPTS)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "unknown method %d", (int)o->method);
     if ((unsigned)o->budget_unit > PRECIS_BUDGET_SENTENCES)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "unknown budget unit");
@@ -188,6 +188,11 @@ typedef struct vocab {
     float *idf;
     float *sprob;          /* p(in a summary), model_summary_prob */
     uint32_t count, cap;
+    /* concepts: pairs of consecutive content terms -> concept id */
+    uint64_t *pair_keys;
+    uint32_t *pair_ids;
+    size_t pair_slots;
+    uint32_t pairs;
 } vocab;
 
 static uint64_t hash_bytes(const char *s, size_t len)
@@ -211,7 +216,13 @@ static int vocab_init(vocab *v, arena *a)
     v->stem_lens = arena_array(a, v->cap, sizeof *v->stem_lens);
     v->idf = arena_array(a, v->cap, sizeof *v->idf);
     v->sprob = arena_array(a, v->cap, sizeof *v->sprob);
-    return v->slots && v->stems && v->stem_lens && v->idf && v->sprob ? 0 : -1;
+    v->pair_slots = 4096;
+    v->pair_keys = arena_array(a, v->pair_slots, sizeof *v->pair_keys);
+    v->pair_ids = arena_array(a, v->pair_slots, sizeof *v->pair_ids);
+    return v->slots && v->stems && v->stem_lens && v->idf && v->sprob && v->pair_keys &&
+                   v->pair_ids
+               ? 0
+               : -1;
 }
 
 static int vocab_rehash(vocab *v)
@@ -266,6 +277,67 @@ static long vocab_id(vocab *v, const precis_model *model, const char *stem, size
     if ((size_t)v->count * 2 > v->nslots && vocab_rehash(v) < 0)
         return -1;
     return id;
+}
+
+static size_t pair_slot(uint64_t key, size_t nslots)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 17) & (nslots - 1);
+}
+
+/* Concept id of the term pair (a, b); -1 when out of memory. */
+static long vocab_pair(vocab *v, uint32_t a, uint32_t b)
+{
+    uint64_t key = ((uint64_t)a << 32 | b) + 1;
+    if ((size_t)(v->pairs + 1) * 2 > v->pair_slots) {
+        size_t n = v->pair_slots * 2;
+        uint64_t *keys = arena_array(v->a, n, sizeof *keys);
+        uint32_t *ids = arena_array(v->a, n, sizeof *ids);
+        if (!keys || !ids)
+            return -1;
+        for (size_t i = 0; i < v->pair_slots; i++) {
+            if (!v->pair_keys[i])
+                continue;
+            size_t at = pair_slot(v->pair_keys[i], n);
+            while (keys[at])
+                at = (at + 1) & (n - 1);
+            keys[at] = v->pair_keys[i];
+            ids[at] = v->pair_ids[i];
+        }
+        v->pair_keys = keys;
+        v->pair_ids = ids;
+        v->pair_slots = n;
+    }
+    size_t at = pair_slot(key, v->pair_slots);
+    while (v->pair_keys[at]) {
+        if (v->pair_keys[at] == key)
+            return v->pair_ids[at];
+        at = (at + 1) & (v->pair_slots - 1);
+    }
+    v->pair_keys[at] = key;
+    v->pair_ids[at] = v->pairs;
+    return v->pairs++;
+}
+
+/* The distinct concepts (consecutive content-term pairs) of a sentence,
+ * from its terms in text order. */
+static int sentence_concepts(arena *a, vocab *v, sentence *s, const uint32_t *terms, size_t n)
+{
+    if (n < 2)
+        return 0;
+    s->concepts = arena_array(a, n - 1, sizeof *s->concepts);
+    if (!s->concepts)
+        return -1;
+    for (size_t i = 0; i + 1 < n; i++) {
+        long id = vocab_pair(v, terms[i], terms[i + 1]);
+        if (id < 0)
+            return -1;
+        int seen = 0;
+        for (uint32_t k = 0; k < s->nconcepts && !seen; k++)
+            seen = s->concepts[k] == (uint32_t)id;
+        if (!seen)
+            s->concepts[s->nconcepts++] = (uint32_t)id;
+    }
+    return 0;
 }
 
 /* ---- building the cluster ----------------------------------------- */
@@ -434,7 +506,8 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
             s->flags |= SENT_DANGLING;
         tc.count = 0;
         tokenize(&sz->tok, text, len, collect_term, &tc);
-        if (tc.failed || sentence_vector(a, s, tc.terms, tc.count, v) < 0)
+        if (tc.failed || sentence_concepts(a, v, s, tc.terms, tc.count) < 0 ||
+            sentence_vector(a, s, tc.terms, tc.count, v) < 0)
             return PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");
     }
     (void)dropped;
@@ -591,6 +664,7 @@ static precis_status prepare_cluster(precis_summarizer *sz, const precis_article
     c->nterms = v.count;
     c->idf = v.idf;
     c->sprob = v.sprob;
+    c->nconcepts = v.pairs;
     c->model = sz->model;
     return PRECIS_OK;
 }
