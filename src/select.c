@@ -242,6 +242,23 @@ static int concept_select(arena *a, const cluster *c, const precis_options *o,
         memmove(cand + best, cand + best + 1, (ncand - best - 1) * sizeof *cand);
         ncand--;
     }
+    /* --truncate: the most salient sentence left fills the rest, cut */
+    if (o->truncate && o->budget_unit == PRECIS_BUDGET_WORDS && used < o->budget) {
+        size_t best = ncand;
+        for (size_t i = 0; i < ncand; i++) {
+            double sim;
+            if (too_similar(c, out->sents, out->count, &c->sents[cand[i]],
+                            o->duplicate_similarity, &sim))
+                continue;
+            if (best == ncand || c->sents[cand[i]].score > c->sents[cand[best]].score)
+                best = i;
+        }
+        if (best < ncand) {
+            out->cut_at = out->count;
+            out->cut_words = (uint32_t)(o->budget - used);
+            out->sents[out->count++] = cand[best];
+        }
+    }
     return 0;
 }
 
