@@ -20,7 +20,8 @@ static const char help_text[] =
     "\n"
     "Fits the weights of the learned sentence scorer (--method learned) on a\n"
     "JSONL training set with reference summaries, labelling each candidate\n"
-    "sentence by whether the greedy ROUGE-1+2 oracle picks it.\n"
+    "sentence by the share of its n-grams found in the references (or by\n"
+    "whether the greedy ROUGE-1+2 oracle picks it).\n"
     "\n"
     "options:\n"
     "  --words N       the budget the oracle labels under (default 230)\n"
@@ -28,14 +29,17 @@ static const char help_text[] =
     "  --iterations N  Newton steps at most (default 25)\n"
     "  --limit N       use the first N clusters only\n"
     "  --threads N     worker threads (default: all cores)\n"
+    "  --target T      density (default): the share of a sentence's n-grams found\n"
+    "                  in the references; oracle: 1 when the oracle picks it\n"
     "  -h, --help      this help\n";
 
 typedef struct train_ctx {
     const precis_model *model;
     precis_options options;
     double *x;
-    unsigned char *y;
+    double *y;
     size_t rows, cap, clusters, limit;
+    int density; /* fit the density target instead of oracle picks */
 } train_ctx;
 
 static void *train_thread_new(void *vctx, precis_error *err)
@@ -94,7 +98,7 @@ static int train_emit(void *vctx, batch_job *job)
         double *x = realloc(ctx->x, cap * f * sizeof *x);
         if (x)
             ctx->x = x;
-        unsigned char *y = x ? realloc(ctx->y, cap) : NULL;
+        double *y = x ? realloc(ctx->y, cap * sizeof *y) : NULL;
         if (!y) {
             precis_rows_free(rows);
             fprintf(stderr, "precis: out of memory\n");
@@ -104,7 +108,8 @@ static int train_emit(void *vctx, batch_job *job)
         ctx->cap = cap;
     }
     memcpy(ctx->x + ctx->rows * f, rows->x, rows->count * f * sizeof *rows->x);
-    memcpy(ctx->y + ctx->rows, rows->y, rows->count);
+    for (size_t r = 0; r < rows->count; r++)
+        ctx->y[ctx->rows + r] = ctx->density ? rows->density[r] : rows->y[r];
     ctx->rows += rows->count;
     ctx->clusters++;
     precis_rows_free(rows);
@@ -123,16 +128,17 @@ static int by_name(const void *a, const void *b)
 
 int cmd_train(int argc, char **argv)
 {
-    enum { OPT_WORDS = 256, OPT_L2, OPT_ITERATIONS, OPT_LIMIT, OPT_THREADS };
+    enum { OPT_WORDS = 256, OPT_L2, OPT_ITERATIONS, OPT_LIMIT, OPT_THREADS, OPT_TARGET };
     static const struct option longopts[] = {
         {"words", required_argument, 0, OPT_WORDS},
         {"l2", required_argument, 0, OPT_L2},
         {"iterations", required_argument, 0, OPT_ITERATIONS},
         {"limit", required_argument, 0, OPT_LIMIT},
         {"threads", required_argument, 0, OPT_THREADS},
+        {"target", required_argument, 0, OPT_TARGET},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
-    train_ctx ctx = {.options = precis_options_default()};
+    train_ctx ctx = {.options = precis_options_default(), .density = 1};
     ctx.options.budget = 230;
     double l2 = 1.0;
     long iterations = 25, threads = 0;
@@ -170,6 +176,14 @@ int cmd_train(int argc, char **argv)
             if (threads <= 0 || threads > 256)
                 return cli_usage_error("train ", "--threads needs a number from 1 to 256");
             break;
+        case OPT_TARGET:
+            if (!strcmp(optarg, "density"))
+                ctx.density = 1;
+            else if (!strcmp(optarg, "oracle"))
+                ctx.density = 0;
+            else
+                return cli_usage_error("train ", "--target is density or oracle");
+            break;
         case 'h':
             fputs(help_text, stdout);
             return EXIT_OK;
@@ -198,7 +212,7 @@ int cmd_train(int argc, char **argv)
                                              &err) != PRECIS_OK)
         rc = cli_report(&err);
     if (rc == EXIT_OK) {
-        size_t positives = 0;
+        double positives = 0;
         for (size_t r = 0; r < ctx.rows; r++)
             positives += ctx.y[r];
         named_weight nw[256];
@@ -206,9 +220,10 @@ int cmd_train(int argc, char **argv)
             nw[k] = (named_weight){precis_feature_name(k), w[k]};
         qsort(nw, f, sizeof *nw, by_name);
         printf("# Weights of the learned sentence scorer (precis --method learned).\n"
-               "# Fitted by: precis train --words %zu --l2 %g --iterations %ld on %zu clusters,\n"
-               "# %zu candidate sentences, %zu picked by the oracle.\n",
-               ctx.options.budget, l2, iterations, ctx.clusters, ctx.rows, positives);
+               "# Fitted by: precis train --target %s --words %zu --l2 %g --iterations %ld\n"
+               "# on %zu clusters, %zu candidate sentences, mean target %.4f.\n",
+               ctx.density ? "density" : "oracle", ctx.options.budget, l2, iterations,
+               ctx.clusters, ctx.rows, ctx.rows ? positives / (double)ctx.rows : 0.0);
         for (size_t k = 0; k < f; k++)
             printf("%s\t%.6f\n", nw[k].name, nw[k].weight);
     }

@@ -107,6 +107,7 @@ typedef struct precis_options {
     double centroid_weight;
     double lexrank_weight;
     double summary_word_weight;  /* how summary-like the words are (data) */
+    double learned_weight;       /* the learned scorer's share in the default mix */
     double dangling_penalty;     /* MMR penalty of "He said"/"But" openers whose
                                     preceding sentence is not chosen */
     uint64_t seed;        /* for PRECIS_METHOD_RANDOM */
@@ -228,7 +229,8 @@ precis_status precis_summarize_oracle(precis_summarizer *s,
 typedef struct precis_rows {
     size_t count, features;
     double *x;
-    unsigned char *y;
+    unsigned char *y;   /* 1 when the oracle picks the sentence */
+    double *density;    /* share of its unigrams + bigrams in the references */
 } precis_rows;
 
 precis_status precis_training_rows(precis_summarizer *s, const precis_article *articles,
@@ -240,9 +242,10 @@ void precis_rows_free(precis_rows *rows);
 size_t precis_feature_count(void);
 const char *precis_feature_name(size_t k); /* NULL past the last feature */
 
-/* L2-regularised logistic regression by Newton's method: fills
- * weights[features].  Deterministic for a given row order. */
-precis_status precis_fit_logistic(const double *x, const unsigned char *y, size_t rows,
+/* L2-regularised logistic regression by Newton's method on labels (or soft
+ * labels) y in [0, 1]: fills weights[features].  Deterministic for a given
+ * row order. */
+precis_status precis_fit_logistic(const double *x, const double *y, size_t rows,
                                   size_t features, double l2, int iterations, double *weights,
                                   precis_error *err);
 

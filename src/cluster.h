@@ -36,9 +36,11 @@ typedef struct sentence {
     term_weight *vec;      /* tf-idf of content terms, L2-normalised */
     uint32_t nvec;
     uint32_t content_tokens;
+    float stop_ratio;      /* stopwords among its tokens */
+    float prob_all;        /* mean p(in a written summary) over all its tokens */
     uint32_t *concepts;    /* distinct pairs of consecutive content terms */
     uint32_t nconcepts;
-    double centroid, lexrank, position, summary_words, score;
+    double centroid, lexrank, position, summary_words, learned, score;
 } sentence;
 
 typedef struct cluster {

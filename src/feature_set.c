@@ -25,6 +25,7 @@ const char *const feature_names[FEATURE_COUNT] = {
     "support_max",   "quote_start",   "quote_inside",  "has_number",    "dangling_start",
     "cluster_size",  "articles",      "question",      "lead_x_centroid", "lead_x_support",
     "word_prob",     "word_prob_support", "word_prob_x_lead",
+    "stop_ratio",    "prob_all",      "prob_all_x_lead", "word_prob_sq",
 };
 
 static const char *const dangling_openers[] = {
@@ -192,6 +193,10 @@ int features_compute(arena *a, const cluster *c, double *feats)
         f[FEAT_WORD_PROB] = x->nvec ? prob / x->nvec : 0;
         f[FEAT_WORD_PROB_SUPPORT] = x->nvec ? prob_support / x->nvec : 0;
         f[FEAT_WORD_PROB_X_LEAD] = lead * f[FEAT_WORD_PROB];
+        f[FEAT_STOP_RATIO] = x->stop_ratio;
+        f[FEAT_PROB_ALL] = x->prob_all;
+        f[FEAT_PROB_ALL_X_LEAD] = lead * x->prob_all;
+        f[FEAT_WORD_PROB_SQ] = f[FEAT_WORD_PROB] * f[FEAT_WORD_PROB];
     }
     return 0;
 }

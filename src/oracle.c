@@ -158,7 +158,7 @@ static double gain(const uint32_t *ids, size_t n, const uint32_t *ref, const uin
 
 int oracle_select(arena *a, const cluster *c, const precis_options *o,
                   size_t (*cost)(const cluster *, const sentence *), const char *const *refs,
-                  size_t nrefs, int stem, int stopwords, selection *out)
+                  size_t nrefs, int stem, int stopwords, selection *out, double *density)
 {
     memset(out, 0, sizeof *out);
     out->sents = arena_array(a, c->nsents + 1, sizeof *out->sents);
@@ -203,6 +203,18 @@ int oracle_select(arena *a, const cluster *c, const precis_options *o,
             ref_b[r * nb + ref_grams[r].bi[i]]++;
         norm_u[r] = ref_grams[r].nuni ? 1.0 / (double)ref_grams[r].nuni : 0;
         norm_b[r] = ref_grams[r].nbi ? 1.0 / (double)ref_grams[r].nbi : 0;
+    }
+    if (density) {
+        /* each candidate alone: its share of grams found in the references */
+        for (size_t k = 0; k < ncand; k++) {
+            double hits = 0;
+            for (size_t r = 0; r < nrefs; r++) {
+                hits += gain(cand[k].uni, cand[k].nuni, ref_u + r * nu, have_u, scratch);
+                hits += gain(cand[k].bi, cand[k].nbi, ref_b + r * nb, have_b, scratch);
+            }
+            size_t total = (cand[k].nuni + cand[k].nbi) * (nrefs ? nrefs : 1);
+            density[idx[k]] = total ? hits / (double)total : 0;
+        }
     }
     size_t used = 0;
     for (;;) {

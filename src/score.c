@@ -148,7 +148,8 @@ static double max_of(const cluster *c, size_t offset)
     return m > 0 ? m : 1.0;
 }
 
-/* The logistic model of feature_set.c with the model's trained weights. */
+/* The logistic model of feature_set.c with the model's trained weights,
+ * into each sentence's `learned`. */
 static int learned_scores(arena *a, cluster *c)
 {
     double *feats = arena_array(a, c->nsents * FEATURE_COUNT + 1, sizeof *feats);
@@ -160,7 +161,7 @@ static int learned_scores(arena *a, cluster *c)
         double z = 0;
         for (size_t k = 0; k < FEATURE_COUNT; k++)
             z += w[k] * f[k];
-        c->sents[s].score = 1.0 / (1.0 + exp(-z));
+        c->sents[s].learned = 1.0 / (1.0 + exp(-z));
     }
     return 0;
 }
@@ -194,8 +195,16 @@ int score_cluster(arena *a, cluster *c, const precis_options *o)
             return -1;
     }
 
-    if (o->method == PRECIS_METHOD_LEARNED)
-        return learned_scores(a, c);
+    if (o->method == PRECIS_METHOD_LEARNED ||
+        (o->method == PRECIS_METHOD_DEFAULT && o->learned_weight > 0)) {
+        if (learned_scores(a, c) < 0)
+            return -1;
+        if (o->method == PRECIS_METHOD_LEARNED) {
+            for (size_t s = 0; s < c->nsents; s++)
+                c->sents[s].score = c->sents[s].learned;
+            return 0;
+        }
+    }
 
     /* mean p(word in a written summary) of each sentence's content words */
     double max_prob = 1e-12;
@@ -210,6 +219,7 @@ int score_cluster(arena *a, cluster *c, const precis_options *o)
     }
     double max_centroid = max_of(c, offsetof(sentence, centroid));
     double max_lexrank = max_of(c, offsetof(sentence, lexrank));
+    double max_learned = max_of(c, offsetof(sentence, learned));
     for (size_t s = 0; s < c->nsents; s++) {
         sentence *x = &c->sents[s];
         switch (o->method) {
@@ -223,7 +233,8 @@ int score_cluster(arena *a, cluster *c, const precis_options *o)
             x->score = o->centroid_weight * x->centroid / max_centroid +
                        o->lexrank_weight * x->lexrank / max_lexrank +
                        o->position_weight * x->position +
-                       o->summary_word_weight * x->summary_words / max_prob;
+                       o->summary_word_weight * x->summary_words / max_prob +
+                       o->learned_weight * x->learned / max_learned;
             break;
         }
     }

@@ -57,6 +57,7 @@ precis_options precis_options_default(void)
     o.lexrank_weight = 1.0;
     o.summary_word_weight = 0.5;
     o.dangling_penalty = 0.1;
+    o.learned_weight = 4.0;
     o.seed = 1;
     return o;
 }
@@ -97,7 +98,7 @@ static precis_status check_options(const precis_options *o, precis_error *err)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                            "duplicate similarity must be within (0, 1]");
     if (!(o->position_weight >= 0 && o->centroid_weight >= 0 && o->lexrank_weight >= 0 &&
-          o->summary_word_weight >= 0 && o->dangling_penalty >= 0))
+          o->summary_word_weight >= 0 && o->dangling_penalty >= 0 && o->learned_weight >= 0))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "weights must not be negative");
     return PRECIS_OK;
 }
@@ -349,13 +350,19 @@ typedef struct term_collector {
     size_t count, cap;
     arena *a;
     int failed;
+    uint32_t tokens, stopwords; /* of the current sentence */
+    double prob_all;            /* sum of p(in summary) over all its tokens */
 } term_collector;
 
 static int collect_term(void *ctx, const token *tok)
 {
     term_collector *tc = ctx;
-    if (tok->stopword)
+    tc->tokens++;
+    if (tok->stopword) {
+        tc->stopwords++;
+        tc->prob_all += model_summary_prob(tc->model, tok->stem, tok->stem_len);
         return 0;
+    }
     long id = vocab_id(tc->v, tc->model, tok->stem, tok->stem_len);
     if (id < 0) {
         tc->failed = 1;
@@ -372,6 +379,7 @@ static int collect_term(void *ctx, const token *tok)
         tc->cap = cap;
     }
     tc->terms[tc->count++] = (uint32_t)id;
+    tc->prob_all += tc->v->sprob[id];
     return 0;
 }
 
@@ -505,7 +513,11 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
         if (sentence_starts_dangling(text, len))
             s->flags |= SENT_DANGLING;
         tc.count = 0;
+        tc.tokens = tc.stopwords = 0;
+        tc.prob_all = 0;
         tokenize(&sz->tok, text, len, collect_term, &tc);
+        s->stop_ratio = tc.tokens ? (float)tc.stopwords / (float)tc.tokens : 0;
+        s->prob_all = tc.tokens ? (float)(tc.prob_all / tc.tokens) : 0;
         if (tc.failed || sentence_concepts(a, v, s, tc.terms, tc.count) < 0 ||
             sentence_vector(a, s, tc.terms, tc.count, v) < 0)
             return PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");
@@ -743,7 +755,7 @@ precis_status precis_summarize_oracle(precis_summarizer *sz, const precis_articl
     }
     selection sel = {0};
     if (oracle_select(&sz->arena, &c, &sz->options, summarizer_cost(&sz->options), references,
-                      nreferences, stem, remove_stopwords, &sel) < 0) {
+                      nreferences, stem, remove_stopwords, &sel, NULL) < 0) {
         free(w.text);
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     }

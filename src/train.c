@@ -4,7 +4,11 @@
  * For each training cluster the summarizer prepares and scores the
  * sentences exactly as it does when summarizing, computes their features
  * (feature_set.c), and labels each candidate 1 when the greedy ROUGE oracle
- * (oracle.c) picks it under the summarizer's budget, else 0.  The model is
+ * (oracle.c) picks it under the summarizer's budget, else 0, and with its
+ * density: the share of its n-grams found in the references.  Under a word
+ * budget density is what selection should rank by (a long sentence that the
+ * oracle picks for its bulk may still be half filler), so `precis train`
+ * fits density by default; the logistic loss takes soft labels in [0, 1].  The model is
  * an L2-regularised logistic regression fitted by Newton's method (IRLS):
  * a few exact steps on a 25 x 25 system, deterministic for a given row
  * order, no learning rate to tune.
@@ -33,6 +37,7 @@ void precis_rows_free(precis_rows *rows)
         return;
     free(rows->x);
     free(rows->y);
+    free(rows->density);
     free(rows);
 }
 
@@ -53,9 +58,11 @@ precis_status precis_training_rows(precis_summarizer *sz, const precis_article *
     scoring.method = PRECIS_METHOD_DEFAULT; /* computes centroid and LexRank */
     selection oracle;
     double *feats = arena_array(a, c.nsents * FEATURE_COUNT + 1, sizeof *feats);
-    if (!feats || score_cluster(a, &c, &scoring) < 0 || features_compute(a, &c, feats) < 0 ||
+    double *density = arena_array(a, c.nsents + 1, sizeof *density);
+    if (!feats || !density || score_cluster(a, &c, &scoring) < 0 ||
+        features_compute(a, &c, feats) < 0 ||
         oracle_select(a, &c, &scoring, summarizer_cost(&scoring), references, nreferences, stem, 0,
-                      &oracle) < 0)
+                      &oracle, density) < 0)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     unsigned char *picked = arena_alloc(a, c.nsents + 1);
     if (!picked)
@@ -70,8 +77,9 @@ precis_status precis_training_rows(precis_summarizer *sz, const precis_article *
         rows->features = FEATURE_COUNT;
         rows->x = malloc((n ? n : 1) * FEATURE_COUNT * sizeof *rows->x);
         rows->y = malloc(n ? n : 1);
+        rows->density = malloc((n ? n : 1) * sizeof *rows->density);
     }
-    if (!rows || !rows->x || !rows->y) {
+    if (!rows || !rows->x || !rows->y || !rows->density) {
         precis_rows_free(rows);
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     }
@@ -80,6 +88,7 @@ precis_status precis_training_rows(precis_summarizer *sz, const precis_article *
             continue;
         memcpy(rows->x + rows->count * FEATURE_COUNT, feats + s * FEATURE_COUNT,
                FEATURE_COUNT * sizeof *feats);
+        rows->density[rows->count] = density[s];
         rows->y[rows->count++] = picked[s];
     }
     *out = rows;
@@ -119,7 +128,7 @@ static int cholesky_solve(double *h, double *g, size_t n)
     return 0;
 }
 
-precis_status precis_fit_logistic(const double *x, const unsigned char *y, size_t rows,
+precis_status precis_fit_logistic(const double *x, const double *y, size_t rows,
                                   size_t features, double l2, int iterations, double *weights,
                                   precis_error *err)
 {
@@ -143,7 +152,7 @@ precis_status precis_fit_logistic(const double *x, const unsigned char *y, size_
             for (size_t k = 0; k < f; k++)
                 z += weights[k] * xr[k];
             double p = 1.0 / (1.0 + exp(-z));
-            double resid = p - (double)y[r];
+            double resid = p - y[r];
             double w = p * (1 - p);
             for (size_t i = 0; i < f; i++) {
                 g[i] += resid * xr[i];

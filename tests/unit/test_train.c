@@ -9,7 +9,7 @@ static void logistic_fit_separates_and_is_deterministic(void **state)
     /* y = 1 exactly when the second feature is large: bias + feature */
     enum { ROWS = 200 };
     double x[ROWS * 2];
-    unsigned char y[ROWS];
+    double y[ROWS];
     for (int r = 0; r < ROWS; r++) {
         double v = (double)(r % 20) / 20.0;
         x[r * 2] = 1.0;
@@ -55,6 +55,7 @@ static void training_rows_label_what_the_oracle_picks(void **state)
     size_t positives = 0;
     for (size_t r = 0; r < rows->count; r++) {
         positives += rows->y[r];
+        assert_true(rows->density[r] >= 0 && rows->density[r] <= 1);
         assert_true(rows->x[r * rows->features] == 1.0); /* the bias feature */
     }
     assert_true(positives >= 1 && positives <= 4);
