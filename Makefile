@@ -64,8 +64,8 @@ $(B)/gen/%.c: data/%.tsv $(B)/tools/gen_table
 	@mkdir -p $(dir $@)
 	$(B)/tools/gen_table $(subst -,_,$*)_table $< > $@.tmp && mv $@.tmp $@
 
-$(B)/gen/%.o: $(B)/gen/%.c
-	$(CC) -std=c11 -O1 -c $< -o $@
+$(B)/gen/%.o: $(B)/gen/%.c src/table.h
+	$(CC) -std=c11 -O1 -Isrc -c $< -o $@
 
 $(B)/libprecis.a: $(LIB_OBJ)
 	@rm -f $@
@@ -74,8 +74,20 @@ $(B)/libprecis.a: $(LIB_OBJ)
 $(B)/libprecis.so: $(LIB_OBJ)
 	$(CC) -shared $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
 
+# The command links its dependencies statically when their archives are
+# installed (Debian's -dev packages ship them): a fresh process then maps one
+# file instead of six, which is most of its start-up time.
+STATIC_DEPS := $(shell for l in utf8proc jansson lzma z stemmer; do \
+                 [ -f /usr/lib/$$(gcc -print-multiarch 2>/dev/null)/lib$$l.a ] || exit 0; done; \
+                 echo "-Wl,-Bstatic -lutf8proc -ljansson -llzma -lz -lstemmer -Wl,-Bdynamic -lm -lpthread")
+ifeq ($(MODE),release)
+  CLI_LIBS := $(if $(STATIC_DEPS),$(STATIC_DEPS),$(PKG_LIBS))
+else
+  CLI_LIBS := $(PKG_LIBS)
+endif
+
 $(B)/precis: $(CLI_OBJ) $(B)/libprecis.a
-	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(B)/libprecis.a $(PKG_LIBS)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(B)/libprecis.a $(CLI_LIBS)
 
 $(B)/tests/%: tests/unit/%.c tests/unit/test_util.h $(B)/libprecis.a
 	@mkdir -p $(dir $@)

@@ -55,23 +55,36 @@ static const char *find_ci(const char *s, size_t len, const char *needle)
     return NULL;
 }
 
-static int contains_any(const char *s, size_t len, const char *const *needles)
+/* The verdicts below read a lower-cased copy of the text, so that each
+ * marker is one memmem (glibc's is vectorised) instead of a byte loop. */
+#define VERDICT_MAX_BYTES 4096
+
+static size_t lower_copy(const char *s, size_t len, char *out)
+{
+    if (len > VERDICT_MAX_BYTES)
+        len = VERDICT_MAX_BYTES;
+    for (size_t i = 0; i < len; i++)
+        out[i] = (char)ascii_lower((unsigned char)s[i]);
+    return len;
+}
+
+static const char *find_lc(const char *lower, size_t len, const char *needle)
+{
+    return memmem(lower, len, needle, strlen(needle));
+}
+
+static int contains_any(const char *lower, size_t len, const char *const *needles)
 {
     for (; *needles; needles++)
-        if (find_ci(s, len, *needles))
+        if (find_lc(lower, len, *needles))
             return 1;
     return 0;
 }
 
-static int starts_with_ci(const char *s, size_t len, const char *prefix)
+static int starts_with_lc(const char *lower, size_t len, const char *prefix)
 {
     size_t n = strlen(prefix);
-    if (n > len)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (ascii_lower((unsigned char)s[i]) != (unsigned char)prefix[i])
-            return 0;
-    return 1;
+    return n <= len && !memcmp(lower, prefix, n);
 }
 
 static void trim(const char *s, size_t *start, size_t *end)
@@ -176,7 +189,7 @@ static const char *const months[] = {
 /* "— Name (@handle) June 25, 2018": the signature line of an embedded tweet. */
 static int looks_like_tweet_signature(const char *s, size_t len)
 {
-    const char *at = find_ci(s, len, "(@");
+    const char *at = find_lc(s, len, "(@");
     if (!at)
         return 0;
     const char *rest = at + 2;
@@ -231,12 +244,12 @@ static int is_related_heading(const char *s, size_t len)
     while (len > 0 && (s[len - 1] == ':' || s[len - 1] == ' '))
         len--;
     for (const char *const *h = related_headings; *h; h++)
-        if (strlen(*h) == len && starts_with_ci(s, len, *h))
+        if (strlen(*h) == len && starts_with_lc(s, len, *h))
             return 1;
     return 0;
 }
 
-junk_kind clean_sentence_kind(const char *s, size_t len)
+static junk_kind sentence_kind_lower(const char *s, size_t len)
 {
     if (contains_any(s, len, social_markers) || looks_like_tweet_signature(s, len) ||
         count_hashtags(s, len) >= 2)
@@ -258,17 +271,26 @@ junk_kind clean_sentence_kind(const char *s, size_t len)
     return JUNK_NONE;
 }
 
+junk_kind clean_sentence_kind(const char *s, size_t len)
+{
+    char lower[VERDICT_MAX_BYTES];
+    len = lower_copy(s, len, lower);
+    return sentence_kind_lower(lower, len);
+}
+
 junk_kind clean_paragraph_kind(const char *s, size_t len)
 {
     if (count_words(s, len, JUNK_PARAGRAPH_MAX_WORDS) > JUNK_PARAGRAPH_MAX_WORDS)
         return JUNK_NONE;
+    char lower[VERDICT_MAX_BYTES];
+    len = lower_copy(s, len, lower);
     for (const char *const *p = link_prefixes; *p; p++) {
         /* "See Syria Daily: Claims — ..." */
-        if (starts_with_ci(s, len, *p) && memchr(s, ':', len < 80 ? len : 80) &&
-            !ends_with_terminal(s, len))
+        if (starts_with_lc(lower, len, *p) && memchr(lower, ':', len < 80 ? len : 80) &&
+            !ends_with_terminal(lower, len))
             return JUNK_LINK;
     }
-    return clean_sentence_kind(s, len);
+    return sentence_kind_lower(lower, len);
 }
 
 const char *clean_junk_name(junk_kind kind)

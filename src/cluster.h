@@ -52,6 +52,11 @@ typedef struct cluster {
     float *idf;            /* per term id */
     float *sprob;          /* per term id: p(in a written summary) */
     uint32_t nconcepts;    /* concept ids run from 0 to nconcepts - 1 */
+    /* LexRank's similarity matrix, when computed: sentence -> node index
+     * (UINT32_MAX when not a node), nnodes x nnodes cosines */
+    uint32_t *node_of;
+    const double *sim;
+    size_t nnodes;
     const precis_model *model;
 } cluster;
 
@@ -63,5 +68,14 @@ static inline int sentence_selectable(const sentence *s)
 
 /* Cosine of two L2-normalised sparse vectors. */
 double sentence_cosine(const sentence *a, const sentence *b);
+
+/* The cosine of sentences i and j of the cluster, from LexRank's matrix
+ * when both are in it. */
+static inline double cluster_cosine(const cluster *c, size_t i, size_t j)
+{
+    if (c->sim && c->node_of[i] != UINT32_MAX && c->node_of[j] != UINT32_MAX)
+        return c->sim[(size_t)c->node_of[i] * c->nnodes + c->node_of[j]];
+    return sentence_cosine(&c->sents[i], &c->sents[j]);
+}
 
 #endif

@@ -158,7 +158,7 @@ int features_compute(arena *a, const cluster *c, double *feats)
             const sentence *y = &c->sents[k];
             if (y->article == x->article || (y->flags & (SENT_JUNK | SENT_TOO_LONG)))
                 continue;
-            double sim = sentence_cosine(x, y);
+            double sim = cluster_cosine(c, s, k);
             if (sim > support_max)
                 support_max = sim;
         }

@@ -10,14 +10,8 @@
 #include "precis.h"
 
 struct precis_model {
-    size_t idf_count;
-    const char *const *idf_terms; /* sorted stems (compiled-in table) */
-    float *idf;                   /* parsed once from the table's values */
-    double documents;             /* N of the background corpus */
-    double unknown_idf;           /* for stems the corpus never saw */
+    double documents;              /* N of the background corpus */
     double weights[FEATURE_COUNT]; /* the learned scorer (data/weights.tsv) */
-    float *summary_prob;          /* per summary_prob table entry */
-    double summary_prob_prior;    /* for stems the table lacks */
 };
 
 /* How likely a stem of the articles is to appear in a written summary

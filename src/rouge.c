@@ -49,6 +49,7 @@
  * global mutable state: one scorer per thread.
  */
 #include "rouge.h"
+#include "table.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -60,11 +61,7 @@
 
 /* Compiled from data/rouge_stopwords.tsv and data/rouge_wordnet.tsv by
  * tools/gen_table (sorted by strcmp). */
-extern const size_t rouge_stopwords_table_count;
-extern const char *const rouge_stopwords_table_keys[];
-extern const size_t rouge_wordnet_table_count;
-extern const char *const rouge_wordnet_table_keys[];
-extern const char *const rouge_wordnet_table_values[];
+
 
 /* Distinct lowercase tokens cached before the caches are emptied. */
 #define ROUGE_CACHE_LIMIT ((size_t)1 << 20)
@@ -73,37 +70,15 @@ extern const char *const rouge_wordnet_table_values[];
 /* Language data                                                       */
 /* ------------------------------------------------------------------ */
 
-/* Index of (tok, len) in a strcmp-sorted table, or -1.  memcmp on the
- * common prefix then length is strcmp's order for strings without NULs. */
-static long table_find(const char *const *keys, size_t count, const char *tok, size_t len)
-{
-    size_t lo = 0, hi = count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const char *k = keys[mid];
-        size_t klen = strlen(k);
-        int c = memcmp(k, tok, klen < len ? klen : len);
-        if (c == 0)
-            c = klen < len ? -1 : klen > len ? 1 : 0;
-        if (c == 0)
-            return (long)mid;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return -1;
-}
-
 const char *rouge_exception_lookup(const char *tok, size_t len)
 {
-    long i = table_find(rouge_wordnet_table_keys, rouge_wordnet_table_count, tok, len);
-    return i < 0 ? NULL : rouge_wordnet_table_values[i];
+    long i = table_lookup(&rouge_wordnet_table, tok, len);
+    return i < 0 ? NULL : table_value(&rouge_wordnet_table, (size_t)i);
 }
 
 int rouge_is_stopword(const char *tok, size_t len)
 {
-    return table_find(rouge_stopwords_table_keys, rouge_stopwords_table_count, tok, len) >= 0;
+    return table_lookup(&rouge_stopwords_table, tok, len) >= 0;
 }
 
 const char *rouge_morph_stem(const char *tok, size_t len, char *buf, size_t *out_len)

@@ -101,6 +101,16 @@ static int lexrank_scores(arena *a, cluster *c, const uint32_t *nodes, size_t n)
             w[j * n + i] = sim;
         }
     }
+    /* keep the similarities for the features (support_max) */
+    c->node_of = arena_array(a, c->nsents + 1, sizeof *c->node_of);
+    if (!c->node_of)
+        return -1;
+    for (size_t s = 0; s < c->nsents; s++)
+        c->node_of[s] = UINT32_MAX;
+    for (size_t i = 0; i < n; i++)
+        c->node_of[nodes[i]] = (uint32_t)i;
+    c->sim = w;
+    c->nnodes = n;
     for (size_t i = 0; i < n; i++) {
         double sum = 0.0;
         for (size_t j = 0; j < n; j++)
@@ -109,7 +119,7 @@ static int lexrank_scores(arena *a, cluster *c, const uint32_t *nodes, size_t n)
         p[i] = 1.0 / (double)n;
     }
     const double damping = 0.15;
-    for (int iter = 0; iter < 200; iter++) {
+    for (int iter = 0; iter < 100; iter++) {
         double dangling = 0.0;
         for (size_t i = 0; i < n; i++)
             if (rowsum[i] <= 0.0)
@@ -129,7 +139,7 @@ static int lexrank_scores(arena *a, cluster *c, const uint32_t *nodes, size_t n)
             change += fabs(next[i] - p[i]);
             p[i] = next[i];
         }
-        if (change < 1e-9)
+        if (change < 1e-6)
             break;
     }
     for (size_t i = 0; i < n; i++)

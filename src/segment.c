@@ -156,6 +156,8 @@ static int push(arena *a, seg_list *out, const char *text, size_t start, size_t 
     return 0;
 }
 
+static int split_paragraph(arena *a, const char *text, text_span para, seg_list *out);
+
 /* Is the candidate stop at [stop, after_terminators) a real boundary, given
  * that the next sentence would start at `next`? */
 static int is_boundary(const char *text, size_t sent_start, size_t stop, size_t run_len,
@@ -184,6 +186,15 @@ static int is_boundary(const char *text, size_t sent_start, size_t stop, size_t 
 }
 
 int segment_paragraph(arena *a, const char *text, text_span para, seg_list *out)
+{
+    size_t before = out->count;
+    int rc = split_paragraph(a, text, para, out);
+    if (rc == 0 && out->count == before + 1)
+        out->items[before].flags |= SEG_WHOLE_PARAGRAPH;
+    return rc;
+}
+
+static int split_paragraph(arena *a, const char *text, text_span para, seg_list *out)
 {
     size_t end = para.end;
     size_t i = para.start;

@@ -508,7 +508,9 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
         }
         if (s->words < MIN_SENTENCE_WORDS)
             s->flags |= SENT_TOO_SHORT;
-        if (clean_sentence_kind(text, len) != JUNK_NONE)
+        /* a short paragraph's only sentence already had its verdict */
+        int judged = (g->flags & SEG_WHOLE_PARAGRAPH) && s->words <= 80;
+        if (!judged && clean_sentence_kind(text, len) != JUNK_NONE)
             s->flags |= SENT_JUNK;
         if (sentence_starts_dangling(text, len))
             s->flags |= SENT_DANGLING;

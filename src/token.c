@@ -21,7 +21,12 @@ int tokenizer_init(tokenizer *t, const precis_model *model)
     memset(t, 0, sizeof *t);
     t->model = model;
     t->stemmer = sb_stemmer_new("english", "UTF_8");
-    return t->stemmer ? 0 : -1;
+    t->cache = calloc(TOKEN_CACHE_SLOTS, sizeof *t->cache);
+    if (!t->stemmer || !t->cache) {
+        tokenizer_release(t);
+        return -1;
+    }
+    return 0;
 }
 
 void tokenizer_release(tokenizer *t)
@@ -29,6 +34,16 @@ void tokenizer_release(tokenizer *t)
     if (t->stemmer)
         sb_stemmer_delete(t->stemmer);
     t->stemmer = NULL;
+    free(t->cache);
+    t->cache = NULL;
+}
+
+static size_t cache_slot(const char *w, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h & (TOKEN_CACHE_SLOTS - 1);
 }
 
 /* Is the character at text[i] inside a word given its neighbours? */
@@ -81,6 +96,16 @@ static int emit(tokenizer *t, const char *raw, size_t start, size_t end, size_t 
     tok.start = start;
     tok.end = end;
     tok.numeric = text_is_digit((unsigned char)w[0]);
+    token_cache_entry *e = NULL;
+    if (wlen < TOKEN_CACHE_WORD) {
+        e = &t->cache[cache_slot(w, wlen)];
+        if (e->word_len == wlen && !memcmp(e->word, w, wlen)) {
+            tok.stopword = e->stopword;
+            tok.stem = e->stem;
+            tok.stem_len = e->stem_len;
+            return fn(ctx, &tok);
+        }
+    }
     tok.stopword = wlen < 2 || model_is_stopword(t->model, w, wlen);
     const sb_symbol *stem = sb_stemmer_stem(t->stemmer, (const sb_symbol *)w, (int)wlen);
     if (stem) {
@@ -89,6 +114,13 @@ static int emit(tokenizer *t, const char *raw, size_t start, size_t end, size_t 
     } else {
         tok.stem = w;
         tok.stem_len = wlen;
+    }
+    if (e && tok.stem_len < TOKEN_CACHE_WORD) {
+        e->word_len = (unsigned char)wlen;
+        memcpy(e->word, w, wlen);
+        e->stem_len = (unsigned char)tok.stem_len;
+        memcpy(e->stem, tok.stem, tok.stem_len);
+        e->stopword = (unsigned char)tok.stopword;
     }
     return fn(ctx, &tok);
 }

@@ -10,10 +10,24 @@
 
 struct sb_stemmer;
 
+/* A direct-mapped cache of recent words: news repeats its words, and the
+ * stemmer and the stopword search are most of the tokenizer's time. */
+#define TOKEN_CACHE_SLOTS 4096
+#define TOKEN_CACHE_WORD 24
+
+typedef struct token_cache_entry {
+    unsigned char word_len; /* 0: empty */
+    unsigned char stem_len;
+    unsigned char stopword;
+    char word[TOKEN_CACHE_WORD];
+    char stem[TOKEN_CACHE_WORD];
+} token_cache_entry;
+
 typedef struct tokenizer {
     const precis_model *model;
     struct sb_stemmer *stemmer; /* not thread-safe: one per tokenizer */
     char word[256];             /* the current folded word */
+    token_cache_entry *cache;   /* TOKEN_CACHE_SLOTS entries */
 } tokenizer;
 
 typedef struct token {

@@ -1,34 +1,104 @@
 /*
- * gen_table: compiles a sorted word list into C arrays, so the library finds
- * its language data by binary search in read-only memory with no start-up
- * parsing and no files to locate at run time.
+ * gen_table: compiles a sorted word list into a C data_table (src/table.h),
+ * so the library finds its language data by binary search in read-only
+ * memory, with no files to locate, nothing to parse and no pointer
+ * relocations at start-up.
  *
  *   gen_table NAME input.tsv > NAME.c
  *
  * Input: one entry per line, `key` or `key<TAB>value`; lines starting with
  * '#' and empty lines are skipped.  Keys must be strictly increasing in byte
- * order (LC_ALL=C sort -u); the tool refuses anything else so a lookup
- * table can never be silently unsorted.  Output defines
- *   const size_t NAME_count;  const char *const NAME_keys[];
- *   const char *const NAME_values[];   ("" where a line had no value)
+ * order (LC_ALL=C sort -u); the tool refuses anything else so a lookup table
+ * can never be silently unsorted.  The first two numbers of each value are
+ * also written out parsed.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void emit_string(FILE *out, const char *s, size_t len)
+typedef struct buffer {
+    char *data;
+    size_t len, cap;
+} buffer;
+
+static void append(buffer *b, const char *s, size_t n)
 {
-    fputc('"', out);
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\')
-            fprintf(out, "\\%c", c);
-        else if (c < 0x20 || c >= 0x7f)
-            fprintf(out, "\\%03o", c);
-        else
-            fputc(c, out);
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 1 << 16;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        b->data = realloc(b->data, cap);
+        if (!b->data) {
+            fprintf(stderr, "gen_table: out of memory\n");
+            exit(1);
+        }
+        b->cap = cap;
     }
-    fputc('"', out);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len++] = '\0';
+}
+
+/* A blob as adjacent string literals, every byte outside plain ASCII as a
+ * three-digit octal escape (so "\000" is never read together with a digit). */
+static void emit_blob(const char *name, const char *suffix, const buffer *b)
+{
+    printf("static const char %s_%s[] =\n    \"", name, suffix);
+    size_t col = 0;
+    for (size_t i = 0; i < b->len; i++) {
+        unsigned char c = (unsigned char)b->data[i];
+        if (c == '"' || c == '\\')
+            col += (size_t)printf("\\%c", c);
+        else if (c < 0x20 || c >= 0x7f || c == '?')
+            col += (size_t)printf("\\%03o", c);
+        else
+            col += (size_t)printf("%c", c);
+        if (col > 90 && i + 1 < b->len) {
+            printf("\"\n    \"");
+            col = 0;
+        }
+    }
+    printf("\";\n");
+}
+
+static void emit_offsets(const char *name, const char *suffix, const buffer *b, size_t count)
+{
+    printf("static const uint32_t %s_%s[] = {", name, suffix);
+    size_t at = 0;
+    for (size_t i = 0; i < count; i++) {
+        printf("%s%zu", i == 0 ? "\n    " : i % 12 ? ", " : ",\n    ", at);
+        at += strlen(b->data + at) + 1;
+    }
+    printf("%s0};\n", count ? ",\n    " : "");
+}
+
+/* strtod, but only for plain decimal numbers ("infer" is not infinity). */
+static double number_at(const char *s, char **end)
+{
+    while (*s == ' ')
+        s++;
+    if (!((*s >= '0' && *s <= '9') || *s == '-' || *s == '+' || *s == '.')) {
+        *end = (char *)s;
+        return 0;
+    }
+    return strtod(s, end);
+}
+
+static void emit_numbers(const char *name, const char *suffix, const buffer *values,
+                         size_t count, int which)
+{
+    printf("static const double %s_%s[] = {", name, suffix);
+    size_t at = 0;
+    for (size_t i = 0; i < count; i++) {
+        const char *v = values->data + at;
+        char *end;
+        double x = number_at(v, &end);
+        if (which == 2)
+            x = end == v ? 0 : number_at(end, &end);
+        printf("%s%.17g", i == 0 ? "\n    " : i % 6 ? ", " : ",\n    ", x);
+        at += strlen(v) + 1;
+    }
+    printf("%s0};\n", count ? ",\n    " : "");
 }
 
 int main(int argc, char **argv)
@@ -42,17 +112,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "gen_table: cannot open %s\n", argv[2]);
         return 1;
     }
+    buffer keys = {0}, values = {0};
     char *line = NULL, *prev = NULL;
     size_t cap = 0, count = 0;
     long lineno = 0;
     ssize_t n;
-    /* Two passes over memory would need storage; instead print keys and
-     * values into two temporary streams and join them at the end. */
-    FILE *keys = tmpfile(), *values = tmpfile();
-    if (!keys || !values) {
-        fprintf(stderr, "gen_table: cannot create temporary files\n");
-        return 1;
-    }
     while ((n = getline(&line, &cap, f)) >= 0) {
         lineno++;
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
@@ -60,7 +124,6 @@ int main(int argc, char **argv)
         if (n == 0 || line[0] == '#')
             continue;
         char *tab = strchr(line, '\t');
-        size_t klen = tab ? (size_t)(tab - line) : (size_t)n;
         if (tab)
             *tab = '\0';
         if (prev && strcmp(prev, line) >= 0) {
@@ -70,36 +133,30 @@ int main(int argc, char **argv)
         }
         free(prev);
         prev = strdup(line);
-        fputs("    ", keys);
-        emit_string(keys, line, klen);
-        fputs(",\n", keys);
-        fputs("    ", values);
-        if (tab)
-            emit_string(values, tab + 1, strlen(tab + 1));
-        else
-            emit_string(values, "", 0);
-        fputs(",\n", values);
+        append(&keys, line, strlen(line));
+        append(&values, tab ? tab + 1 : "", tab ? strlen(tab + 1) : 0);
         count++;
     }
     free(line);
     free(prev);
     fclose(f);
+    const char *name = argv[1];
     printf("/* generated by tools/gen_table from %s: do not edit */\n", argv[2]);
-    printf("#include <stddef.h>\n");
-    printf("extern const size_t %s_count;\n", argv[1]);
-    printf("extern const char *const %s_keys[];\n", argv[1]);
-    printf("extern const char *const %s_values[];\n", argv[1]);
-    printf("const size_t %s_count = %zu;\n", argv[1], count);
-    FILE *parts[2] = {keys, values};
-    const char *suffix[2] = {"keys", "values"};
-    for (int p = 0; p < 2; p++) {
-        printf("const char *const %s_%s[] = {\n", argv[1], suffix[p]);
-        rewind(parts[p]);
-        int c;
-        while ((c = fgetc(parts[p])) != EOF)
-            putchar(c);
-        printf("    0\n};\n");
-        fclose(parts[p]);
-    }
+    printf("#include \"table.h\"\n\n");
+    if (keys.len == 0)
+        append(&keys, "", 0);
+    if (values.len == 0)
+        append(&values, "", 0);
+    emit_blob(name, "keys", &keys);
+    emit_blob(name, "values", &values);
+    emit_offsets(name, "key_offsets", &keys, count);
+    emit_offsets(name, "value_offsets", &values, count);
+    emit_numbers(name, "first", &values, count, 1);
+    emit_numbers(name, "second", &values, count, 2);
+    printf("const data_table %s = {%zu, %s_keys, %s_key_offsets, %s_values, %s_value_offsets,\n"
+           "    %s_first, %s_second};\n",
+           name, count, name, name, name, name, name, name);
+    free(keys.data);
+    free(values.data);
     return 0;
 }
