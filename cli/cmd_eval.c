@@ -66,6 +66,7 @@ typedef struct eval_ctx {
     /* results in input order, with ROUGE's sort keys (id + ".") */
     precis_rouge_result *results;
     char **keys;
+    const char **sorted_keys; /* keys in sorted order, after sort_results */
     size_t nresults, cap;
 } eval_ctx;
 
@@ -339,6 +340,9 @@ static int save_summary(const eval_ctx *ctx, const eval_result *r, size_t index)
 {
     char path[4096], name[256];
     size_t k = 0;
+    /* a file name that stays inside DIR and is not hidden ("..", ".x") */
+    if (r->id[0] == '.')
+        name[k++] = '_';
     for (const char *p = r->id; *p && k + 1 < sizeof name; p++)
         name[k++] = (*p == '/' || *p == '\\') ? '_' : *p;
     name[k] = '\0';
@@ -405,12 +409,30 @@ static int sort_results(eval_ctx *ctx)
     for (size_t i = 0; i < n; i++)
         order[i] = i;
     qsort_r(order, n, sizeof *order, compare_keys, ctx->keys);
-    for (size_t i = 0; i < n; i++)
+    const char **keys = malloc((n ? n : 1) * sizeof *keys);
+    if (!keys) {
+        free(order);
+        free(sorted);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
         sorted[i] = ctx->results[order[i]];
+        keys[i] = ctx->keys[order[i]];
+    }
     free(ctx->results);
     ctx->results = sorted;
+    ctx->sorted_keys = keys;
     free(order);
     return 0;
+}
+
+/* The first id (as its sort key) that two items share, or NULL. */
+static const char *duplicate_key(const eval_ctx *ctx)
+{
+    for (size_t i = 1; i < ctx->nresults; i++)
+        if (!strcmp(ctx->sorted_keys[i - 1], ctx->sorted_keys[i]))
+            return ctx->sorted_keys[i];
+    return NULL;
 }
 
 /* ---- the table ----------------------------------------------------------- */
@@ -621,9 +643,15 @@ int cmd_eval(int argc, char **argv)
     int rc = batch_run(&bs, &ops);
     if (rc == EXIT_OK) {
         precis_rouge_average avg;
+        const char *dup = NULL;
         if (sort_results(&ctx) < 0) {
             fprintf(stderr, "precis: out of memory\n");
             rc = EXIT_SYSTEM;
+        } else if ((dup = duplicate_key(&ctx)) != NULL) {
+            fprintf(stderr, "precis: %s: id '%.*s' appears more than once: its scores (and any "
+                            "--save file) would be ambiguous\n",
+                    ctx.source, (int)strlen(dup) - 1, dup);
+            rc = EXIT_INPUT;
         } else if (precis_rouge_aggregate(ctx.results, ctx.nresults, &ctx.rouge, &avg, &err) != PRECIS_OK)
             rc = cli_report(&err);
         else
@@ -639,6 +667,7 @@ int cmd_eval(int argc, char **argv)
     for (size_t i = 0; i < ctx.nresults; i++)
         free(ctx.keys[i]);
     free(ctx.keys);
+    free(ctx.sorted_keys);
     free(ctx.results);
     precis_model_free(model);
     return rc;

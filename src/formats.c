@@ -116,6 +116,44 @@ static int add_reference(precis_cluster *c, const char *s, size_t len)
     return 0;
 }
 
+/* A reference given as a string, or as a list of sentence strings (joined
+ * with line breaks: one sentence per line). */
+static precis_status add_reference_json(precis_cluster *c, json_t *ref, const char *what,
+                                        const char *source, long line, precis_error *err)
+{
+    if (json_is_string(ref)) {
+        if (add_reference(c, json_string_value(ref), json_string_length(ref)) < 0)
+            return PRECIS_FAIL(err, PRECIS_E_NOMEM, source, line, "out of memory");
+        return PRECIS_OK;
+    }
+    if (!json_is_array(ref))
+        return PRECIS_FAIL(err, PRECIS_E_FORMAT, source, line,
+                           "%s is neither a string nor a list of sentences", what);
+    size_t len = 0, i;
+    json_t *s;
+    json_array_foreach(ref, i, s) {
+        if (!json_is_string(s))
+            return PRECIS_FAIL(err, PRECIS_E_FORMAT, source, line,
+                               "%s[%zu] is not a string", what, i);
+        len += json_string_length(s) + 1;
+    }
+    char *joined = malloc(len + 1);
+    if (!joined)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, source, line, "out of memory");
+    size_t at = 0;
+    json_array_foreach(ref, i, s) {
+        memcpy(joined + at, json_string_value(s), json_string_length(s));
+        at += json_string_length(s);
+        joined[at++] = '\n';
+    }
+    joined[at] = '\0';
+    int rc = add_reference(c, joined, at);
+    free(joined);
+    if (rc < 0)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, source, line, "out of memory");
+    return PRECIS_OK;
+}
+
 precis_status precis_cluster_parse_json(const char *text, size_t len, const char *source,
                                         long line, precis_cluster **out, precis_error *err)
 {
@@ -181,27 +219,28 @@ precis_status precis_cluster_parse_json(const char *text, size_t len, const char
                          "no \"document\" string or \"documents\" array");
         goto done;
     }
+    /* "summary": a string or a list of sentences; "summaries": a list of
+     * those, one per reference (the forms `precis rouge --jsonl` reads) */
     json_t *summary = json_object_get(root, "summary");
     json_t *summaries = json_object_get(root, "summaries");
-    if (json_is_string(summary) &&
-        add_reference(c, json_string_value(summary), json_string_length(summary)) < 0) {
-        st = PRECIS_FAIL(err, PRECIS_E_NOMEM, source, line, "out of memory");
-        goto done;
+    if (summary && !json_is_null(summary)) {
+        st = add_reference_json(c, summary, "\"summary\"", source, line, err);
+        if (st != PRECIS_OK)
+            goto done;
     }
     if (json_is_array(summaries)) {
         size_t i;
         json_t *r;
         json_array_foreach(summaries, i, r) {
-            if (!json_is_string(r)) {
-                st = PRECIS_FAIL(err, PRECIS_E_FORMAT, source, line,
-                                 "\"summaries\"[%zu] is not a string", i);
+            char what[48];
+            snprintf(what, sizeof what, "\"summaries\"[%zu]", i);
+            st = add_reference_json(c, r, what, source, line, err);
+            if (st != PRECIS_OK)
                 goto done;
-            }
-            if (add_reference(c, json_string_value(r), json_string_length(r)) < 0) {
-                st = PRECIS_FAIL(err, PRECIS_E_NOMEM, source, line, "out of memory");
-                goto done;
-            }
         }
+    } else if (summaries && !json_is_null(summaries)) {
+        st = PRECIS_FAIL(err, PRECIS_E_FORMAT, source, line, "\"summaries\" is not a list");
+        goto done;
     }
 done:
     json_decref(root);

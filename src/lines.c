@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 #include "error.h"
@@ -60,6 +61,11 @@ precis_status precis_lines_open(const char *path, precis_lines **out, precis_err
             int e = errno;
             precis_lines_close(r);
             return PRECIS_FAIL(err, PRECIS_E_IO, path, 0, "cannot open: %s", strerror(e));
+        }
+        struct stat sb;
+        if (fstat(fileno(r->file), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            precis_lines_close(r);
+            return PRECIS_FAIL(err, PRECIS_E_IO, path, 0, "is a folder, not a file of JSON lines");
         }
     }
     r->in_len = fread(r->in, 1, sizeof r->in, r->file);

@@ -236,3 +236,21 @@ if S=$(shared_dir) && [ -d "$S/data/duc2003/docs" ]; then
 else
     ok "# SKIP DUC 2003 checks: no ../shared/data/duc2003"
 fi
+
+# ---- references as lists of sentences, duplicate ids, folders, odd ids ----
+DOC="The army said on Tuesday that forces advanced into the south. Civilians fled the bombing toward the border in their thousands."
+printf '{"id":"e","document":"%s","summary":["The army advanced into the south.","Civilians fled."]}\n' "$DOC" > "$TMP/list.jsonl"
+run "$PRECIS" eval --json "$TMP/list.jsonl"
+expect_exit 0 "a reference given as a list of sentences is read, as precis rouge reads it"
+printf '{"id":"e","document":"%s","summary":"x"}\n{"id":"e","document":"%s","summary":"y"}\n' "$DOC" "$DOC" > "$TMP/dupid.jsonl"
+run "$PRECIS" eval "$TMP/dupid.jsonl"
+expect_exit 1 "a duplicate id exits 1"
+expect_stderr "id 'e' appears more than once" "the duplicate id is named"
+mkdir -p "$TMP/adir"
+run "$PRECIS" eval --format jsonl "$TMP/adir"
+expect_stderr "is a folder, not a file of JSON lines" "a folder given as JSON lines is explained"
+printf '{"id":"..","document":"%s","summary":"The army advanced."}\n{"id":".hidden","document":"%s","summary":"Civilians fled."}\n' "$DOC" "$DOC" > "$TMP/odd.jsonl"
+run "$PRECIS" eval --save "$TMP/oddsave" "$TMP/odd.jsonl"
+expect_exit 0 "ids '..' and '.hidden' are saved"
+[ -f "$TMP/oddsave/_.." ] && [ -f "$TMP/oddsave/_.hidden" ] && ok "saved names stay inside the folder and are not hidden" \
+    || not_ok "saved names stay inside the folder and are not hidden" "$(ls -a "$TMP/oddsave")"
