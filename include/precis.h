@@ -108,6 +108,8 @@ typedef struct precis_options {
     double lexrank_weight;
     double summary_word_weight;  /* how summary-like the words are (data) */
     double learned_weight;       /* the learned scorer's share in the default mix */
+    int drop_datelines;          /* 1: an article's first sentence loses its
+                                    dateline ("BEIRUT — ", "( cnn ) -- ") */
     double dangling_penalty;     /* MMR penalty of "He said"/"But" openers whose
                                     preceding sentence is not chosen */
     uint64_t seed;        /* for PRECIS_METHOD_RANDOM */

@@ -271,3 +271,80 @@ static int split_paragraph(arena *a, const char *text, text_span para, seg_list 
         return -1;
     return 0;
 }
+
+/* ---- datelines ------------------------------------------------------- */
+
+static const char *const not_a_place[] = {
+    "the", "a", "an", "but", "and", "or", "so", "he", "she", "it", "they", "we", "i", "this",
+    "that", "in", "on", "at", "as", "if", "when", "while", "after", "before", "for", "with",
+    "his", "her", "their", "its", "our", "one", "some", "many", "most", "all", NULL};
+
+/* A dash standing alone: " - ", " -- ", " — ", " – ", " _ "; its length. */
+static size_t dash_at(const char *s, size_t len)
+{
+    if (len >= 2 && (s[0] == '-' || s[0] == '_') && s[1] == ' ')
+        return 1;
+    if (len >= 3 && s[0] == '-' && s[1] == '-' && s[2] == ' ')
+        return 2;
+    if (len >= 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+        ((unsigned char)s[2] == 0x94 || (unsigned char)s[2] == 0x93) && s[3] == ' ')
+        return 3;
+    return 0;
+}
+
+size_t segment_dateline(const char *s, size_t len)
+{
+    /* "( cnn ) ..." / "(CNN) ...": a source tag alone */
+    size_t i = 0;
+    if (len > 4 && s[0] == '(') {
+        const char *close = memchr(s, ')', len < 40 ? len : 40);
+        if (close) {
+            i = (size_t)(close - s) + 1;
+            while (i < len && s[i] == ' ')
+                i++;
+            size_t d = dash_at(s + i, len - i);
+            if (d) {
+                i += d;
+                while (i < len && s[i] == ' ')
+                    i++;
+            }
+            return i < len ? i : 0;
+        }
+    }
+    /* "BEIRUT — ", "Ann arbor, mi - ", "Washington ( ap ) — ": a few words
+     * and an optional source tag before a dash, at most 60 bytes */
+    size_t words = 0;
+    int in_word = 0;
+    char first[16];
+    size_t flen = 0;
+    for (i = 0; i < len && i < 60; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ') {
+            size_t d = dash_at(s + i + 1, len - i - 1);
+            if (d && words >= 1) {
+                first[flen] = '\0';
+                for (const char *const *w = not_a_place; *w; w++)
+                    if (!strcmp(*w, first))
+                        return 0;
+                i += 1 + d;
+                while (i < len && s[i] == ' ')
+                    i++;
+                return i < len ? i : 0;
+            }
+            in_word = 0;
+            continue;
+        }
+        if (c == ':' || c == ';' || c == '"' || c == '?' || c == '!')
+            return 0;
+        if (!in_word) {
+            words++;
+            in_word = 1;
+            if (words > 5)
+                return 0;
+        }
+        if (words == 1 && flen + 1 < sizeof first)
+            first[flen++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+    return 0;
+}
+

@@ -29,4 +29,9 @@ typedef struct seg_list {
  * Returns 0, or -1 when out of memory. */
 int segment_paragraph(arena *a, const char *text, text_span para, seg_list *out);
 
+/* Length of a leading dateline or source tag ("BEIRUT — ", "( cnn ) -- ",
+ * "Washington ( ap ) — ") that can be dropped from an article's first
+ * sentence, or 0. */
+size_t segment_dateline(const char *s, size_t len);
+
 #endif

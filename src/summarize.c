@@ -58,6 +58,7 @@ precis_options precis_options_default(void)
     o.summary_word_weight = 0.5;
     o.dangling_penalty = 0.1;
     o.learned_weight = 4.0;
+    o.drop_datelines = 1;
     o.seed = 1;
     return o;
 }
@@ -499,8 +500,10 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
         s->start = g->start;
         s->end = g->end;
         s->flags = g->flags;
-        const char *text = art->text + g->start;
-        size_t len = g->end - g->start;
+        if (i == 0 && sz->options.drop_datelines)
+            s->start += segment_dateline(art->text + g->start, g->end - g->start);
+        const char *text = art->text + s->start;
+        size_t len = s->end - s->start;
         count_words_bytes(text, len, &s->words, &s->bytes);
         if (len > MAX_SENTENCE_BYTES || s->words > MAX_SENTENCE_WORDS) {
             s->flags |= SENT_TOO_LONG;

@@ -265,6 +265,36 @@ static void sentence_verdicts_catch_junk_inside_long_prose(void **state)
     }
 }
 
+static void datelines_and_source_tags_are_recognised(void **state)
+{
+    (void)state;
+    const struct {
+        const char *text;
+        const char *rest; /* what remains, NULL when nothing is dropped */
+    } cases[] = {
+        {"BEIRUT — Syrian government forces advanced.", "Syrian government forces advanced."},
+        {"LONDON (AP) _ An influential lawmaker spoke.", "An influential lawmaker spoke."},
+        {"( cnn ) -- former nbc news anchor tom brokaw is ill.", "former nbc news anchor tom brokaw is ill."},
+        {"( cnn ) micheal brown stared at the letter.", "micheal brown stared at the letter."},
+        {"Ann arbor, mi - while monogamous relationships last.", "while monogamous relationships last."},
+        {"Washington ( ap ) — house lawmakers have issued a report.", "house lawmakers have issued a report."},
+        {"But Jordan - already home to refugees - said no.", NULL},
+        {"The seed for wide00014 was: - slash pages.", NULL},
+        {"The president said the army - not the police - would act.", NULL},
+        {"Syrian forces advanced on Tuesday.", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t len = strlen(cases[i].text);
+        size_t cut = segment_dateline(cases[i].text, len);
+        if (!cases[i].rest) {
+            if (cut != 0)
+                fail_msg("dropped %zu bytes of: %s", cut, cases[i].text);
+        } else {
+            assert_string_equal(cases[i].text + cut, cases[i].rest);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -281,6 +311,7 @@ int main(void)
         cmocka_unit_test(seed_video_caption_and_contributor_line_are_removed),
         cmocka_unit_test(seed_cross_links_and_related_articles_are_removed),
         cmocka_unit_test(sentence_verdicts_catch_junk_inside_long_prose),
+        cmocka_unit_test(datelines_and_source_tags_are_recognised),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
