@@ -42,7 +42,7 @@ LDFLAGS_ALL := $(OPT) $(LDFLAGS)
 LIB_SRC  := $(filter-out $(EXCLUDE),$(sort $(wildcard src/*.c)))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
-DATA_TABLES := stopwords idf summary_prob weights rouge_stopwords rouge_wordnet
+DATA_TABLES := stopwords idf summary_prob weights word_weights rouge_stopwords rouge_wordnet
 
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(DATA_TABLES:%=$(B)/gen/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)

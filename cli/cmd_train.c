@@ -30,7 +30,8 @@ static const char help_text[] =
     "  --limit N       use the first N clusters only\n"
     "  --threads N     worker threads (default: all cores)\n"
     "  --target T      density (default): the share of a sentence's n-grams found\n"
-    "                  in the references; oracle: 1 when the oracle picks it\n"
+    "                  in the references; oracle: 1 when the oracle picks it;\n"
+    "                  words: the word-importance model (data/word_weights.tsv)\n"
     "  -h, --help      this help\n";
 
 typedef struct train_ctx {
@@ -40,6 +41,7 @@ typedef struct train_ctx {
     double *y;
     size_t rows, cap, clusters, limit;
     int density; /* fit the density target instead of oracle picks */
+    int words;   /* fit the word-importance model */
 } train_ctx;
 
 static void *train_thread_new(void *vctx, precis_error *err)
@@ -62,16 +64,20 @@ static void train_discard(void *vctx, void *result)
 
 static void train_process(void *vctx, void *state, precis_cluster *cluster, batch_job *job)
 {
-    (void)vctx;
+    train_ctx *ctx = vctx;
     precis_rows *rows = NULL;
-    if (cluster->nreferences == 0) {
-        job->result = NULL; /* nothing to learn from: skipped */
+    if (cluster->nreferences == 0 || (ctx->limit && job->index >= ctx->limit)) {
+        job->result = NULL; /* nothing to learn from, or past --limit: skipped */
         return;
     }
-    precis_status st = precis_training_rows(state, cluster->articles, cluster->count,
-                                            cluster->markup,
-                                            (const char *const *)cluster->references,
-                                            cluster->nreferences, 1, &rows, &job->err);
+    precis_status st =
+        ctx->words
+            ? precis_training_word_rows(state, cluster->articles, cluster->count, cluster->markup,
+                                        (const char *const *)cluster->references,
+                                        cluster->nreferences, &rows, &job->err)
+            : precis_training_rows(state, cluster->articles, cluster->count, cluster->markup,
+                                   (const char *const *)cluster->references, cluster->nreferences,
+                                   1, &rows, &job->err);
     if (st == PRECIS_E_EMPTY)
         return; /* an empty cluster has no candidates */
     if (st != PRECIS_OK) {
@@ -90,7 +96,7 @@ static int train_emit(void *vctx, batch_job *job)
         precis_rows_free(rows);
         return 0;
     }
-    size_t f = precis_feature_count();
+    size_t f = rows->features;
     if (ctx->rows + rows->count > ctx->cap) {
         size_t cap = ctx->cap ? ctx->cap : 1 << 16;
         while (cap < ctx->rows + rows->count)
@@ -181,8 +187,10 @@ int cmd_train(int argc, char **argv)
                 ctx.density = 1;
             else if (!strcmp(optarg, "oracle"))
                 ctx.density = 0;
+            else if (!strcmp(optarg, "words"))
+                ctx.words = 1;
             else
-                return cli_usage_error("train ", "--target is density or oracle");
+                return cli_usage_error("train ", "--target is density, oracle or words");
             break;
         case 'h':
             fputs(help_text, stdout);
@@ -202,7 +210,7 @@ int cmd_train(int argc, char **argv)
                      train_discard};
     batch_settings bs = {.kind = BATCH_JSONL, .path = argv[optind], .threads = threads};
     int rc = batch_run(&bs, &ops);
-    size_t f = precis_feature_count();
+    size_t f = ctx.words ? precis_word_feature_count() : precis_feature_count();
     double *w = calloc(f, sizeof *w);
     if (rc == EXIT_OK && !w) {
         fprintf(stderr, "precis: out of memory\n");
@@ -217,12 +225,15 @@ int cmd_train(int argc, char **argv)
             positives += ctx.y[r];
         named_weight nw[256];
         for (size_t k = 0; k < f && k < 256; k++)
-            nw[k] = (named_weight){precis_feature_name(k), w[k]};
+            nw[k] = (named_weight){ctx.words ? precis_word_feature_name(k) : precis_feature_name(k),
+                                   w[k]};
         qsort(nw, f, sizeof *nw, by_name);
-        printf("# Weights of the learned sentence scorer (precis --method learned).\n"
+        printf("# Weights of the %s (precis train).\n"
                "# Fitted by: precis train --target %s --words %zu --l2 %g --iterations %ld\n"
                "# on %zu clusters, %zu candidate sentences, mean target %.4f.\n",
-               ctx.density ? "density" : "oracle", ctx.options.budget, l2, iterations,
+               ctx.words ? "word-importance model" : "learned sentence scorer",
+               ctx.words ? "words" : ctx.density ? "density" : "oracle", ctx.options.budget, l2,
+               iterations,
                ctx.clusters, ctx.rows, ctx.rows ? positives / (double)ctx.rows : 0.0);
         for (size_t k = 0; k < f; k++)
             printf("%s\t%.6f\n", nw[k].name, nw[k].weight);

@@ -108,6 +108,7 @@ typedef struct precis_options {
     double lexrank_weight;
     double summary_word_weight;  /* how summary-like the words are (data) */
     double learned_weight;       /* the learned scorer's share in the default mix */
+    double importance_weight;    /* mean word importance's share in the default mix */
     int drop_datelines;          /* 1: an article's first sentence loses its
                                     dateline ("BEIRUT — ", "( cnn ) -- ") */
     double dangling_penalty;     /* MMR penalty of "He said"/"But" openers whose
@@ -243,6 +244,15 @@ void precis_rows_free(precis_rows *rows);
 
 size_t precis_feature_count(void);
 const char *precis_feature_name(size_t k); /* NULL past the last feature */
+
+/* Rows of the word-importance model: one per stem of the cluster, labelled
+ * 1 when a reference summary uses it (`precis train --target words`). */
+precis_status precis_training_word_rows(precis_summarizer *s, const precis_article *articles,
+                                        size_t count, precis_markup markup,
+                                        const char *const *references, size_t nreferences,
+                                        precis_rows **out, precis_error *err);
+size_t precis_word_feature_count(void);
+const char *precis_word_feature_name(size_t k);
 
 /* L2-regularised logistic regression by Newton's method on labels (or soft
  * labels) y in [0, 1]: fills weights[features].  Deterministic for a given

@@ -38,9 +38,11 @@ typedef struct sentence {
     uint32_t content_tokens;
     float stop_ratio;      /* stopwords among its tokens */
     float prob_all;        /* mean p(in a written summary) over all its tokens */
+    uint32_t *tokens;      /* term ids of all its words, stopwords included */
+    uint32_t ntokens;
     uint32_t *concepts;    /* distinct pairs of consecutive content terms */
     uint32_t nconcepts;
-    double centroid, lexrank, position, summary_words, learned, score;
+    double centroid, lexrank, position, summary_words, learned, importance, score;
 } sentence;
 
 typedef struct cluster {
@@ -51,6 +53,10 @@ typedef struct cluster {
     uint32_t nterms;       /* vocabulary size of the cluster */
     float *idf;            /* per term id */
     float *sprob;          /* per term id: p(in a written summary) */
+    const unsigned char *stop; /* per term id: a stopword */
+    const char *const *stems;  /* per term id */
+    const uint32_t *stem_lens;
+    double *importance;    /* per term id: p(in the summary), word_importance.c */
     uint32_t nconcepts;    /* concept ids run from 0 to nconcepts - 1 */
     /* LexRank's similarity matrix, when computed: sentence -> node index
      * (UINT32_MAX when not a node), nnodes x nnodes cosines */

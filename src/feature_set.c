@@ -26,6 +26,7 @@ const char *const feature_names[FEATURE_COUNT] = {
     "cluster_size",  "articles",      "question",      "lead_x_centroid", "lead_x_support",
     "word_prob",     "word_prob_support", "word_prob_x_lead",
     "stop_ratio",    "prob_all",      "prob_all_x_lead", "word_prob_sq",
+    "importance",    "importance_content", "importance_x_lead",
 };
 
 static const char *const dangling_openers[] = {
@@ -197,6 +198,14 @@ int features_compute(arena *a, const cluster *c, double *feats)
         f[FEAT_PROB_ALL] = x->prob_all;
         f[FEAT_PROB_ALL_X_LEAD] = lead * x->prob_all;
         f[FEAT_WORD_PROB_SQ] = f[FEAT_WORD_PROB] * f[FEAT_WORD_PROB];
+        if (c->importance) {
+            double content = 0;
+            for (uint32_t k = 0; k < x->nvec; k++)
+                content += c->importance[x->vec[k].term];
+            f[FEAT_IMPORTANCE] = x->importance;
+            f[FEAT_IMPORTANCE_CONTENT] = x->nvec ? content / x->nvec : 0;
+            f[FEAT_IMPORTANCE_X_LEAD] = lead * x->importance;
+        }
     }
     return 0;
 }

@@ -19,6 +19,7 @@
 
 #include "error.h"
 #include "table.h"
+#include "word_importance.h"
 
 /* p(in summary | in articles) = (summaries + STRENGTH * PRIOR) / (clusters + STRENGTH) */
 #define SUMMARY_PRIOR 0.25
@@ -39,6 +40,11 @@ precis_model *precis_model_new(precis_error *err)
     for (size_t k = 0; k < FEATURE_COUNT; k++) {
         long at = table_lookup(&weights_table, feature_names[k], strlen(feature_names[k]));
         m->weights[k] = at >= 0 ? weights_table.first[at] : 0.0;
+    }
+    for (size_t k = 0; k < WORD_FEATURE_COUNT; k++) {
+        long at = table_lookup(&word_weights_table, word_feature_names[k],
+                               strlen(word_feature_names[k]));
+        m->word_weights[k] = at >= 0 ? word_weights_table.first[at] : 0.0;
     }
     return m;
 }

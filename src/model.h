@@ -12,6 +12,7 @@
 struct precis_model {
     double documents;              /* N of the background corpus */
     double weights[FEATURE_COUNT]; /* the learned scorer (data/weights.tsv) */
+    double word_weights[16];       /* word importance (data/word_weights.tsv) */
 };
 
 /* How likely a stem of the articles is to appear in a written summary

@@ -18,6 +18,7 @@
 
 #include "feature_set.h"
 #include "model.h"
+#include "word_importance.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -163,7 +164,7 @@ static double max_of(const cluster *c, size_t offset)
 static int learned_scores(arena *a, cluster *c)
 {
     double *feats = arena_array(a, c->nsents * FEATURE_COUNT + 1, sizeof *feats);
-    if (!feats || features_compute(a, c, feats) < 0)
+    if (!feats || word_importance(a, c) < 0 || features_compute(a, c, feats) < 0)
         return -1;
     const double *w = c->model->weights;
     for (size_t s = 0; s < c->nsents; s++) {
@@ -205,6 +206,9 @@ int score_cluster(arena *a, cluster *c, const precis_options *o)
             return -1;
     }
 
+    if (o->method == PRECIS_METHOD_DEFAULT && o->importance_weight > 0 && o->learned_weight <= 0 &&
+        word_importance(a, c) < 0)
+        return -1;
     if (o->method == PRECIS_METHOD_LEARNED ||
         (o->method == PRECIS_METHOD_DEFAULT && o->learned_weight > 0)) {
         if (learned_scores(a, c) < 0)
@@ -230,6 +234,7 @@ int score_cluster(arena *a, cluster *c, const precis_options *o)
     double max_centroid = max_of(c, offsetof(sentence, centroid));
     double max_lexrank = max_of(c, offsetof(sentence, lexrank));
     double max_learned = max_of(c, offsetof(sentence, learned));
+    double max_importance = max_of(c, offsetof(sentence, importance));
     for (size_t s = 0; s < c->nsents; s++) {
         sentence *x = &c->sents[s];
         switch (o->method) {
@@ -244,7 +249,8 @@ int score_cluster(arena *a, cluster *c, const precis_options *o)
                        o->lexrank_weight * x->lexrank / max_lexrank +
                        o->position_weight * x->position +
                        o->summary_word_weight * x->summary_words / max_prob +
-                       o->learned_weight * x->learned / max_learned;
+                       o->learned_weight * x->learned / max_learned +
+                       o->importance_weight * x->importance / max_importance;
             break;
         }
     }

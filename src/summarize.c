@@ -59,6 +59,7 @@ precis_options precis_options_default(void)
     o.dangling_penalty = 0.1;
     o.learned_weight = 4.0;
     o.drop_datelines = 1;
+    o.importance_weight = 0.0;
     o.seed = 1;
     return o;
 }
@@ -99,7 +100,8 @@ static precis_status check_options(const precis_options *o, precis_error *err)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                            "duplicate similarity must be within (0, 1]");
     if (!(o->position_weight >= 0 && o->centroid_weight >= 0 && o->lexrank_weight >= 0 &&
-          o->summary_word_weight >= 0 && o->dangling_penalty >= 0 && o->learned_weight >= 0))
+          o->summary_word_weight >= 0 && o->dangling_penalty >= 0 && o->learned_weight >= 0 &&
+          o->importance_weight >= 0))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "weights must not be negative");
     return PRECIS_OK;
 }
@@ -189,6 +191,7 @@ typedef struct vocab {
     uint32_t *stem_lens;
     float *idf;
     float *sprob;          /* p(in a summary), model_summary_prob */
+    unsigned char *stop;   /* 1 for stopwords (kept out of the vectors) */
     uint32_t count, cap;
     /* concepts: pairs of consecutive content terms -> concept id */
     uint64_t *pair_keys;
@@ -218,10 +221,11 @@ static int vocab_init(vocab *v, arena *a)
     v->stem_lens = arena_array(a, v->cap, sizeof *v->stem_lens);
     v->idf = arena_array(a, v->cap, sizeof *v->idf);
     v->sprob = arena_array(a, v->cap, sizeof *v->sprob);
+    v->stop = arena_array(a, v->cap, sizeof *v->stop);
     v->pair_slots = 4096;
     v->pair_keys = arena_array(a, v->pair_slots, sizeof *v->pair_keys);
     v->pair_ids = arena_array(a, v->pair_slots, sizeof *v->pair_ids);
-    return v->slots && v->stems && v->stem_lens && v->idf && v->sprob && v->pair_keys &&
+    return v->slots && v->stems && v->stem_lens && v->idf && v->sprob && v->stop && v->pair_keys &&
                    v->pair_ids
                ? 0
                : -1;
@@ -260,9 +264,11 @@ static long vocab_id(vocab *v, const precis_model *model, const char *stem, size
         uint32_t *lens = arena_grow(v->a, v->stem_lens, v->count, cap, sizeof *lens);
         float *idf = arena_grow(v->a, v->idf, v->count, cap, sizeof *idf);
         float *sprob = arena_grow(v->a, v->sprob, v->count, cap, sizeof *sprob);
-        if (!stems || !lens || !idf || !sprob)
+        unsigned char *stop = arena_grow(v->a, v->stop, v->count, cap, sizeof *stop);
+        if (!stems || !lens || !idf || !sprob || !stop)
             return -1;
         v->sprob = sprob;
+        v->stop = stop;
         v->stems = stems;
         v->stem_lens = lens;
         v->idf = idf;
@@ -353,35 +359,44 @@ typedef struct term_collector {
     int failed;
     uint32_t tokens, stopwords; /* of the current sentence */
     double prob_all;            /* sum of p(in summary) over all its tokens */
+    uint32_t *all;              /* every token's term id, stopwords included */
+    size_t nall, all_cap;
 } term_collector;
+
+static int push_id(term_collector *tc, uint32_t **list, size_t *n, size_t *cap, uint32_t id)
+{
+    if (*n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 64;
+        uint32_t *grown = arena_grow(tc->a, *list, *n, ncap, sizeof *grown);
+        if (!grown) {
+            tc->failed = 1;
+            return -1;
+        }
+        *list = grown;
+        *cap = ncap;
+    }
+    (*list)[(*n)++] = id;
+    return 0;
+}
 
 static int collect_term(void *ctx, const token *tok)
 {
     term_collector *tc = ctx;
     tc->tokens++;
-    if (tok->stopword) {
-        tc->stopwords++;
-        tc->prob_all += model_summary_prob(tc->model, tok->stem, tok->stem_len);
-        return 0;
-    }
     long id = vocab_id(tc->v, tc->model, tok->stem, tok->stem_len);
     if (id < 0) {
         tc->failed = 1;
         return 1;
     }
-    if (tc->count == tc->cap) {
-        size_t cap = tc->cap ? tc->cap * 2 : 64;
-        uint32_t *grown = arena_grow(tc->a, tc->terms, tc->count, cap, sizeof *grown);
-        if (!grown) {
-            tc->failed = 1;
-            return 1;
-        }
-        tc->terms = grown;
-        tc->cap = cap;
-    }
-    tc->terms[tc->count++] = (uint32_t)id;
+    tc->v->stop[id] = (unsigned char)tok->stopword;
     tc->prob_all += tc->v->sprob[id];
-    return 0;
+    if (push_id(tc, &tc->all, &tc->nall, &tc->all_cap, (uint32_t)id) < 0)
+        return 1;
+    if (tok->stopword) {
+        tc->stopwords++;
+        return 0;
+    }
+    return push_id(tc, &tc->terms, &tc->count, &tc->cap, (uint32_t)id) < 0;
 }
 
 static int by_term(const void *pa, const void *pb)
@@ -518,11 +533,21 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
         if (sentence_starts_dangling(text, len))
             s->flags |= SENT_DANGLING;
         tc.count = 0;
+        tc.nall = 0;
         tc.tokens = tc.stopwords = 0;
         tc.prob_all = 0;
         tokenize(&sz->tok, text, len, collect_term, &tc);
         s->stop_ratio = tc.tokens ? (float)tc.stopwords / (float)tc.tokens : 0;
         s->prob_all = tc.tokens ? (float)(tc.prob_all / tc.tokens) : 0;
+        if (!tc.failed && tc.nall) {
+            s->tokens = arena_array(a, tc.nall, sizeof *s->tokens);
+            if (s->tokens) {
+                memcpy(s->tokens, tc.all, tc.nall * sizeof *s->tokens);
+                s->ntokens = (uint32_t)tc.nall;
+            } else {
+                tc.failed = 1;
+            }
+        }
         if (tc.failed || sentence_concepts(a, v, s, tc.terms, tc.count) < 0 ||
             sentence_vector(a, s, tc.terms, tc.count, v) < 0)
             return PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");
@@ -681,6 +706,9 @@ static precis_status prepare_cluster(precis_summarizer *sz, const precis_article
     c->nterms = v.count;
     c->idf = v.idf;
     c->sprob = v.sprob;
+    c->stop = v.stop;
+    c->stems = v.stems;
+    c->stem_lens = v.stem_lens;
     c->nconcepts = v.pairs;
     c->model = sz->model;
     return PRECIS_OK;
@@ -694,6 +722,11 @@ precis_status summarizer_prepare(precis_summarizer *sz, const precis_article *ar
     precis_status st = prepare_cluster(sz, articles, count, markup, c, &w, err);
     free(w.text);
     return st;
+}
+
+struct tokenizer *summarizer_tokenizer(precis_summarizer *sz)
+{
+    return &sz->tok;
 }
 
 arena *summarizer_arena(precis_summarizer *sz)

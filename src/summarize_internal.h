@@ -20,6 +20,10 @@ precis_status summarizer_prepare(precis_summarizer *s, const precis_article *art
                                  precis_error *err);
 arena *summarizer_arena(precis_summarizer *s);
 const precis_options *summarizer_options(const precis_summarizer *s);
+struct tokenizer;
+/* The summarizer's tokenizer (same folding and stems as its clusters). */
+struct tokenizer *summarizer_tokenizer(precis_summarizer *s);
+
 /* The cost of a sentence in the options' budget unit. */
 cost_fn summarizer_cost(const precis_options *o);
 

@@ -36,7 +36,7 @@ static inline const char *table_value(const data_table *t, size_t i)
     return t->values + t->value_offsets[i];
 }
 
-extern const data_table idf_table, summary_prob_table, weights_table, stopwords_table,
-    rouge_stopwords_table, rouge_wordnet_table;
+extern const data_table idf_table, summary_prob_table, weights_table, word_weights_table,
+    stopwords_table, rouge_stopwords_table, rouge_wordnet_table;
 
 #endif

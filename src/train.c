@@ -20,6 +20,8 @@
 #include "error.h"
 #include "feature_set.h"
 #include "summarize_internal.h"
+#include "token.h"
+#include "word_importance.h"
 
 size_t precis_feature_count(void)
 {
@@ -183,3 +185,101 @@ precis_status precis_fit_logistic(const double *x, const double *y, size_t rows,
     free(g);
     return st;
 }
+
+/* ---- word importance ---------------------------------------------------- */
+
+size_t precis_word_feature_count(void)
+{
+    return WORD_FEATURE_COUNT;
+}
+
+const char *precis_word_feature_name(size_t k)
+{
+    return k < WORD_FEATURE_COUNT ? word_feature_names[k] : NULL;
+}
+
+typedef struct stem_set {
+    arena *a;
+    char **stems;
+    size_t count, cap;
+    int failed;
+} stem_set;
+
+static int add_stem(void *ctx, const token *tok)
+{
+    stem_set *set = ctx;
+    if (set->count == set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 256;
+        char **grown = arena_grow(set->a, set->stems, set->count, cap, sizeof *grown);
+        if (!grown) {
+            set->failed = 1;
+            return 1;
+        }
+        set->stems = grown;
+        set->cap = cap;
+    }
+    set->stems[set->count] = arena_strndup(set->a, tok->stem, tok->stem_len);
+    if (!set->stems[set->count]) {
+        set->failed = 1;
+        return 1;
+    }
+    set->count++;
+    return 0;
+}
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+precis_status precis_training_word_rows(precis_summarizer *sz, const precis_article *articles,
+                                        size_t count, precis_markup markup,
+                                        const char *const *references, size_t nreferences,
+                                        precis_rows **out, precis_error *err)
+{
+    *out = NULL;
+    if (nreferences == 0)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "training needs reference summaries");
+    cluster c;
+    precis_status st = summarizer_prepare(sz, articles, count, markup, &c, err);
+    if (st != PRECIS_OK)
+        return st;
+    arena *a = summarizer_arena(sz);
+    stem_set refs = {.a = a};
+    for (size_t r = 0; r < nreferences; r++)
+        tokenize(summarizer_tokenizer(sz), references[r], strlen(references[r]), add_stem, &refs);
+    double *feats = arena_array(a, (size_t)c.nterms * WORD_FEATURE_COUNT + 1, sizeof *feats);
+    if (refs.failed || !feats || word_features(a, &c, feats) < 0)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    if (refs.count)
+        qsort(refs.stems, refs.count, sizeof *refs.stems, by_string);
+    precis_rows *rows = calloc(1, sizeof *rows);
+    size_t n = c.nterms;
+    if (rows) {
+        rows->features = WORD_FEATURE_COUNT;
+        rows->x = malloc((n ? n : 1) * WORD_FEATURE_COUNT * sizeof *rows->x);
+        rows->y = malloc(n ? n : 1);
+        rows->density = malloc((n ? n : 1) * sizeof *rows->density);
+    }
+    if (!rows || !rows->x || !rows->y || !rows->density) {
+        precis_rows_free(rows);
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    }
+    char key[256];
+    for (uint32_t t = 0; t < c.nterms; t++) {
+        size_t len = c.stem_lens[t] < sizeof key - 1 ? c.stem_lens[t] : sizeof key - 1;
+        memcpy(key, c.stems[t], len);
+        key[len] = '\0';
+        const char *probe = key;
+        int in_ref = refs.count &&
+                     bsearch(&probe, refs.stems, refs.count, sizeof *refs.stems, by_string);
+        memcpy(rows->x + rows->count * WORD_FEATURE_COUNT, feats + (size_t)t * WORD_FEATURE_COUNT,
+               WORD_FEATURE_COUNT * sizeof *feats);
+        rows->y[rows->count] = (unsigned char)in_ref;
+        rows->density[rows->count] = in_ref;
+        rows->count++;
+    }
+    *out = rows;
+    return PRECIS_OK;
+}
+

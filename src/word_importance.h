@@ -1,0 +1,27 @@
+/*
+ * word_importance.h: how likely each word of a cluster is to be in its
+ * summary (a supervised word-importance model, word_importance.c).
+ */
+#ifndef PRECIS_WORD_IMPORTANCE_H
+#define PRECIS_WORD_IMPORTANCE_H
+
+#include "arena.h"
+#include "cluster.h"
+
+enum {
+    WORD_BIAS, WORD_TF, WORD_ARTICLES, WORD_FIRST_RANK, WORD_IN_LEAD, WORD_IDF, WORD_PRIOR,
+    WORD_PRIOR_LOGIT, WORD_STOPWORD, WORD_NUMERIC, WORD_LEAD_SHARE, WORD_SINGLE_ARTICLE,
+    WORD_FEATURE_COUNT
+};
+
+extern const char *const word_feature_names[WORD_FEATURE_COUNT];
+
+/* Fills feats[t * WORD_FEATURE_COUNT + k] for every term t of the cluster.
+ * Returns 0, or -1 when out of memory. */
+int word_features(arena *a, const cluster *c, double *feats);
+
+/* Sets c->importance (per term) from the model's word weights, and each
+ * sentence's `importance`: the mean over its words.  0 or -1 (memory). */
+int word_importance(arena *a, cluster *c);
+
+#endif
