@@ -160,6 +160,23 @@ expect_exit 0 "a 100 MB article is summarized"
 expect_stderr 'only the first 2000 sentences were read' "the unread part of a huge article is reported"
 rm -f "$TMP/huge.txt"
 
+$PY - "$TMP/wide.jsonl" <<'PY'
+import json, random, sys
+random.seed(3)
+w = "army forces civilians border fled said the of and in to rebels jordan syria officials".split()
+docs = [" ".join((" ".join(random.choice(w) for _ in range(random.randint(8, 25)))).capitalize() + "."
+                 for _ in range(10)) for a in range(3000)]
+open(sys.argv[1], "w").write(json.dumps({"id": "wide", "documents": docs}) + "\n")
+PY
+start=$(date +%s)
+for m in default concepts learned; do
+    run "$PRECIS" summarize --method $m "$TMP/wide.jsonl"
+    [ "$RC" -eq 0 ] && [ -s "$TMP/out" ] || not_ok "a cluster of 3,000 articles is summarized ($m)" "rc $RC"
+done
+took=$(( $(date +%s) - start ))
+[ "$took" -le 60 ] && ok "a cluster of 3,000 articles (30,000 sentences) takes bounded time (${took}s)" \
+    || not_ok "a cluster of 3,000 articles takes bounded time" "${took}s"
+
 run "$PRECIS" summarize --frobnicate $EX/
 expect_exit 2 "an unknown option exits 2"
 expect_stderr "unknown option '--frobnicate'" "the unknown option is named"
