@@ -112,7 +112,8 @@ typedef struct precis_options {
     int drop_datelines;          /* 1: an article's first sentence loses its
                                     dateline ("BEIRUT — ", "( cnn ) -- ") */
     double dangling_penalty;     /* MMR penalty of "He said"/"But" openers whose
-                                    preceding sentence is not chosen */
+                                    preceding sentence is not chosen; 1 or more
+                                    (the default) never picks them */
     uint64_t seed;        /* for PRECIS_METHOD_RANDOM */
 } precis_options;
 

@@ -130,9 +130,13 @@ static int mmr_select(const cluster *c, const precis_options *o,
             if (too_similar(c, out->sents, out->count, s, o->duplicate_similarity, &sim))
                 continue;
             double value = (1.0 - r) * s->score / max_score - r * sim;
-            /* "He said ..." reads wrong without the sentence before it */
-            if ((s->flags & SENT_DANGLING) && !chosen_before(c, out, s))
+            /* "He said ..." reads wrong without the sentence before it; a
+             * penalty of 1 or more keeps such sentences out altogether */
+            if ((s->flags & SENT_DANGLING) && !chosen_before(c, out, s)) {
+                if (o->dangling_penalty >= 1)
+                    continue;
                 value -= o->dangling_penalty;
+            }
             /* ties: earlier candidates (document order) win */
             if (used + cost(c, s) > o->budget) {
                 if (value > best_over_value) {
@@ -225,8 +229,11 @@ static int concept_select(arena *a, const cluster *c, const precis_options *o,
                 if (!covered[s->concepts[k]])
                     gain += weight[s->concepts[k]];
             double value = gain / (double)need + 0.3 * s->score / max_score;
-            if ((s->flags & SENT_DANGLING) && !chosen_before(c, out, s))
+            if ((s->flags & SENT_DANGLING) && !chosen_before(c, out, s)) {
+                if (o->dangling_penalty >= 1)
+                    continue;
                 value -= o->dangling_penalty;
+            }
             if (value > best_value) {
                 best_value = value;
                 best = i;

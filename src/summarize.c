@@ -56,7 +56,7 @@ precis_options precis_options_default(void)
     o.centroid_weight = 1.0;
     o.lexrank_weight = 1.0;
     o.summary_word_weight = 0.5;
-    o.dangling_penalty = 0.1;
+    o.dangling_penalty = 1.0; /* hard: costs 0.2 R-1 on Multi-News, see docs/QUALITY.md */
     o.learned_weight = 4.0;
     o.drop_datelines = 1;
     o.importance_weight = 0.0;
