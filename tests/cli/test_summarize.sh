@@ -106,6 +106,14 @@ expect_exit 3 "a missing file exits 3"
 one_line_error "a missing file gives one line naming it"
 expect_stderr 'no-such-file.txt: cannot open' "the missing file's name and problem are given"
 
+if [ -r /proc/self/mem ]; then # reading it fails with EIO: an unreadable file
+    run "$PRECIS" summarize /proc/self/mem
+    expect_exit 3 "an unreadable file exits 3"
+    expect_stderr '/proc/self/mem: read error' "an unreadable file is named with the read error"
+    run "$PRECIS" summarize --input-format jsonl /proc/self/mem
+    expect_exit 3 "an unreadable batch file exits 3"
+fi
+
 : > "$TMP/empty.txt"
 run "$PRECIS" summarize "$TMP/empty.txt"
 expect_exit 1 "an empty file exits 1"
