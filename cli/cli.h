@@ -38,6 +38,12 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
  * -1 (with a message on stderr) for an unknown key or a bad value. */
 int cli_set_option(precis_options *o, const char *assignment);
 
+/* Applies --words/--bytes/--sentences VALUE (unit "words", "bytes" or
+ * "sentences"); *seen counts budget options so that a second one is refused.
+ * Returns 0, or EXIT_USAGE after printing why. */
+int cli_set_budget(precis_options *o, const char *cmd, const char *unit, const char *value,
+                   int *seen);
+
 /* Parses a non-negative integer option value; -1 when it is not one. */
 long cli_parse_count(const char *text);
 

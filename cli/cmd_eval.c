@@ -529,19 +529,13 @@ int cmd_eval(int argc, char **argv)
         switch (c) {
         case OPT_WORDS:
         case OPT_BYTES:
-        case OPT_SENTENCES:
-            v = cli_parse_count(optarg);
-            if (v <= 0)
-                return cli_usage_error("eval ", "a budget needs a positive number, not '%s'", optarg);
-            if (budget_set++)
-                return cli_usage_error("eval ", "give only one of --words, --bytes, --sentences");
-            ctx.options.budget = (size_t)v;
-            ctx.options.budget_unit = c == OPT_WORDS   ? PRECIS_BUDGET_WORDS
-                                      : c == OPT_BYTES ? PRECIS_BUDGET_BYTES
-                                                       : PRECIS_BUDGET_SENTENCES;
-            snprintf(budget, sizeof budget, "%ld %s", v,
-                     c == OPT_WORDS ? "words" : c == OPT_BYTES ? "bytes" : "sentences");
+        case OPT_SENTENCES: {
+            const char *unit = c == OPT_WORDS ? "words" : c == OPT_BYTES ? "bytes" : "sentences";
+            if (cli_set_budget(&ctx.options, "eval ", unit, optarg, &budget_set))
+                return EXIT_USAGE;
+            snprintf(budget, sizeof budget, "%s %s", optarg, unit);
             break;
+        }
         case OPT_TRUNCATE:
             ctx.options.truncate = 1;
             break;

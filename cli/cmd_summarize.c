@@ -317,22 +317,14 @@ int cmd_summarize(int argc, char **argv)
     optind = 1;
     int c;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        long v;
         switch (c) {
         case OPT_WORDS:
         case OPT_BYTES:
         case OPT_SENTENCES:
-            v = cli_parse_count(optarg);
-            if (v <= 0)
-                return cli_usage_error("summarize ", "--%s needs a positive number, not '%s'",
-                                       c == OPT_WORDS ? "words" : c == OPT_BYTES ? "bytes" : "sentences",
-                                       optarg);
-            if (budget_set++)
-                return cli_usage_error("summarize ", "give only one of --words, --bytes, --sentences");
-            st.options.budget = (size_t)v;
-            st.options.budget_unit = c == OPT_WORDS   ? PRECIS_BUDGET_WORDS
-                                     : c == OPT_BYTES ? PRECIS_BUDGET_BYTES
-                                                      : PRECIS_BUDGET_SENTENCES;
+            if (cli_set_budget(&st.options, "summarize ",
+                               c == OPT_WORDS ? "words" : c == OPT_BYTES ? "bytes" : "sentences",
+                               optarg, &budget_set))
+                return EXIT_USAGE;
             break;
         case OPT_TRUNCATE:
             st.options.truncate = 1;

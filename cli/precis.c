@@ -120,6 +120,21 @@ int cli_set_option(precis_options *o, const char *assignment)
     return -1;
 }
 
+int cli_set_budget(precis_options *o, const char *cmd, const char *unit, const char *value,
+                   int *seen)
+{
+    long v = cli_parse_count(value);
+    if (v <= 0)
+        return cli_usage_error(cmd, "--%s needs a positive number, not '%s'", unit, value);
+    if ((*seen)++)
+        return cli_usage_error(cmd, "give only one of --words, --bytes, --sentences");
+    o->budget = (size_t)v;
+    o->budget_unit = !strcmp(unit, "words")   ? PRECIS_BUDGET_WORDS
+                     : !strcmp(unit, "bytes") ? PRECIS_BUDGET_BYTES
+                                              : PRECIS_BUDGET_SENTENCES;
+    return 0;
+}
+
 long cli_parse_count(const char *text)
 {
     if (!text || !*text)

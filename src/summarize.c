@@ -746,13 +746,14 @@ cost_fn summarizer_cost(const precis_options *o)
                                                        : cost_words;
 }
 
-precis_status precis_summarize(precis_summarizer *sz, const precis_article *articles, size_t count,
-                               precis_markup markup, precis_summary **out, precis_error *err)
+/* Prepare, choose (the summarizer's method, or the oracle when references
+ * are given), and build the summary. */
+static precis_status summarize_cluster(precis_summarizer *sz, const precis_article *articles,
+                                       size_t count, precis_markup markup,
+                                       const char *const *references, size_t nreferences,
+                                       int stem, int remove_stopwords, precis_summary **out,
+                                       precis_error *err)
 {
-    if (out)
-        *out = NULL;
-    if (!sz || !out || (count && !articles))
-        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "precis_summarize: NULL argument");
     warnings w = {0};
     cluster c;
     precis_status st = prepare_cluster(sz, articles, count, markup, &c, &w, err);
@@ -761,15 +762,31 @@ precis_status precis_summarize(precis_summarizer *sz, const precis_article *arti
         return st;
     }
     selection sel = {0};
-    if (score_cluster(&sz->arena, &c, &sz->options) < 0 ||
-        select_sentences(&sz->arena, &c, &sz->options, summarizer_cost(&sz->options), &sel) < 0) {
+    cost_fn cost = summarizer_cost(&sz->options);
+    int rc = references
+                 ? oracle_select(&sz->arena, &c, &sz->options, cost, references, nreferences, stem,
+                                 remove_stopwords, &sel, NULL)
+                 : (score_cluster(&sz->arena, &c, &sz->options) < 0
+                        ? -1
+                        : select_sentences(&sz->arena, &c, &sz->options, cost, &sel));
+    if (rc < 0) {
         free(w.text);
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     }
-    if (sel.count == 0)
+    if (sel.count == 0 && !references)
         warn(&w, "no sentence of article prose found: every line is boilerplate, a headline "
                  "or a fragment; the summary is empty");
     return build_summary(&c, &sel, &w, out, err);
+}
+
+precis_status precis_summarize(precis_summarizer *sz, const precis_article *articles, size_t count,
+                               precis_markup markup, precis_summary **out, precis_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!sz || !out || (count && !articles))
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "precis_summarize: NULL argument");
+    return summarize_cluster(sz, articles, count, markup, NULL, 0, 0, 0, out, err);
 }
 
 precis_status precis_summarize_oracle(precis_summarizer *sz, const precis_article *articles,
@@ -784,18 +801,6 @@ precis_status precis_summarize_oracle(precis_summarizer *sz, const precis_articl
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "precis_summarize_oracle: NULL argument");
     if (nreferences == 0)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "the oracle needs reference summaries");
-    warnings w = {0};
-    cluster c;
-    precis_status st = prepare_cluster(sz, articles, count, markup, &c, &w, err);
-    if (st != PRECIS_OK) {
-        free(w.text);
-        return st;
-    }
-    selection sel = {0};
-    if (oracle_select(&sz->arena, &c, &sz->options, summarizer_cost(&sz->options), references,
-                      nreferences, stem, remove_stopwords, &sel, NULL) < 0) {
-        free(w.text);
-        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
-    }
-    return build_summary(&c, &sel, &w, out, err);
+    return summarize_cluster(sz, articles, count, markup, references, nreferences, stem,
+                             remove_stopwords, out, err);
 }
