@@ -44,7 +44,7 @@ double sentence_cosine(const sentence *a, const sentence *b)
     return dot;
 }
 
-static void centroid_scores(arena *a, cluster *c, double *centroid)
+static void centroid_scores(cluster *c, double *centroid)
 {
     for (size_t s = 0; s < c->nsents; s++) {
         const sentence *x = &c->sents[s];
@@ -64,7 +64,6 @@ static void centroid_scores(arena *a, cluster *c, double *centroid)
             dot += x->vec[k].weight * centroid[x->vec[k].term];
         x->centroid = dot / norm;
     }
-    (void)a;
 }
 
 static int by_prior_desc(const void *pa, const void *pb, void *ctx)
@@ -184,7 +183,7 @@ int score_cluster(arena *a, cluster *c, const precis_options *o)
         return -1;
     for (size_t s = 0; s < c->nsents; s++)
         c->sents[s].position = 1.0 / sqrt(1.0 + c->sents[s].rank);
-    centroid_scores(a, c, centroid);
+    centroid_scores(c, centroid);
 
     int want_lexrank = o->method == PRECIS_METHOD_LEXRANK || o->method == PRECIS_METHOD_LEARNED ||
                        (o->method == PRECIS_METHOD_DEFAULT && o->lexrank_weight > 0);

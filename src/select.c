@@ -50,7 +50,7 @@ static int too_similar(const cluster *c, const uint32_t *chosen, size_t n, const
     return best > limit;
 }
 
-static int baseline_select(arena *a, const cluster *c, const precis_options *o,
+static int baseline_select(const cluster *c, const precis_options *o,
                            size_t (*cost)(const cluster *, const sentence *), selection *out,
                            uint32_t *cand, size_t ncand)
 {
@@ -94,7 +94,6 @@ static int baseline_select(arena *a, const cluster *c, const precis_options *o,
         out->sents[out->count++] = cand[i];
         used += need;
     }
-    (void)a;
     return 0;
 }
 
@@ -284,7 +283,7 @@ int select_sentences(arena *a, const cluster *c, const precis_options *o,
     int rc;
     if (o->method == PRECIS_METHOD_LEAD || o->method == PRECIS_METHOD_LEAD_FIRST ||
         o->method == PRECIS_METHOD_RANDOM)
-        rc = baseline_select(a, c, o, cost, out, cand, ncand);
+        rc = baseline_select(c, o, cost, out, cand, ncand);
     else if (o->method == PRECIS_METHOD_CONCEPTS)
         rc = concept_select(a, c, o, cost, out, cand, ncand);
     else

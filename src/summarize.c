@@ -552,7 +552,6 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
             sentence_vector(a, s, tc.terms, tc.count, v) < 0)
             return PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");
     }
-    (void)dropped;
     return PRECIS_OK;
 }
 

@@ -65,11 +65,9 @@ static int joins_word(const char *text, size_t len, size_t i, int32_t c, int32_t
     return 0;
 }
 
-static int emit(tokenizer *t, const char *raw, size_t start, size_t end, size_t wlen,
-                int has_upper_or_nonascii, token_fn fn, void *ctx)
+/* Hands the word in t->word[0..wlen), spanning text[start, end), to fn. */
+static int emit(tokenizer *t, size_t start, size_t end, size_t wlen, token_fn fn, void *ctx)
 {
-    (void)raw;
-    (void)has_upper_or_nonascii;
     char *w = t->word;
     /* NFC only matters for decomposed input: compose when non-ASCII. */
     int ascii = 1;
@@ -157,7 +155,7 @@ int tokenize(tokenizer *t, const char *text, size_t len, token_fn fn, void *ctx)
             }
         } else if (in_word) {
             in_word = 0;
-            int rc = emit(t, text, wstart, i, wlen, 0, fn, ctx);
+            int rc = emit(t, wstart, i, wlen, fn, ctx);
             if (rc)
                 return rc;
         }
@@ -165,6 +163,6 @@ int tokenize(tokenizer *t, const char *text, size_t len, token_fn fn, void *ctx)
         i += n;
     }
     if (in_word)
-        return emit(t, text, wstart, len, wlen, 0, fn, ctx);
+        return emit(t, wstart, len, wlen, fn, ctx);
     return 0;
 }
