@@ -86,7 +86,8 @@ typedef enum precis_budget_unit {
 } precis_budget_unit;
 
 typedef enum precis_method {
-    PRECIS_METHOD_DEFAULT = 0, /* centroid + LexRank + position, MMR */
+    PRECIS_METHOD_DEFAULT = 0, /* centroid + LexRank + position + summary words
+                                  + the learned scorer, MMR (docs/QUALITY.md) */
     PRECIS_METHOD_CENTROID = 1,
     PRECIS_METHOD_LEXRANK = 2,
     PRECIS_METHOD_LEAD = 3,       /* round robin: first sentences, second ... */
@@ -117,11 +118,15 @@ typedef struct precis_options {
     uint64_t seed;        /* for PRECIS_METHOD_RANDOM */
 } precis_options;
 
-/* Sane defaults: default method, 100 words, no truncation. */
+/* Sane defaults: default method, 100 words, no truncation, redundancy 0.3,
+ * duplicate similarity 0.5, weights position 1, centroid 1, LexRank 1,
+ * summary words 0.5, learned 4, importance 0, datelines dropped, dangling
+ * openers never picked without their preceding sentence. */
 precis_options precis_options_default(void);
 
 /* Name <-> method ("default", "centroid", "lexrank", "lead", "lead-first",
- * "random", "learned", "concepts").  precis_method_parse returns -1 for an unknown name. */
+ * "random", "learned", "concepts").  precis_method_parse returns -1 for an
+ * unknown name. */
 const char *precis_method_name(precis_method method);
 int precis_method_parse(const char *name);
 
@@ -130,10 +135,12 @@ int precis_method_parse(const char *name);
 /* ------------------------------------------------------------------ */
 
 /*
- * Background statistics (document frequencies from the Multi-News train
- * split) and the stopword list.  They are compiled into the library, so
- * creating the model cannot fail for lack of files.  One model may be shared
- * by any number of summarizers in any number of threads.
+ * Background statistics from the Multi-News train split (document
+ * frequencies, how often a word reaches a written summary), the stopword
+ * list and the learned weights.  They are compiled into the library, so
+ * creating the model cannot fail for lack of files and costs microseconds.
+ * One model may be shared by any number of summarizers in any number of
+ * threads.
  */
 typedef struct precis_model precis_model;
 
