@@ -154,7 +154,7 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
     } else if (precis_duc_list(st->path, &dirs, &ndirs, &err) != PRECIS_OK) {
         rc = cli_report(&err);
     }
-    int input_done = rc >= 0;
+    int input_done = rc >= 0, read_failed = 0;
     while (!input_done) {
         while (r.njobs < window) {
             batch_job *j = &r.jobs[r.njobs];
@@ -163,8 +163,9 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
                 size_t len;
                 int got = precis_lines_next(lines, &line, &len, &err);
                 if (got <= 0) {
-                    if (got < 0)
-                        rc = cli_report(&err);
+                    /* a read error is reported after the lines read before it
+                     * are summarized and written */
+                    read_failed = got < 0;
                     input_done = 1;
                     break;
                 }
@@ -205,7 +206,7 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
         }
         if (r.njobs == 0)
             break;
-        if (rc >= 0) { /* a read error: drop the partial window */
+        if (rc >= 0) { /* out of memory reading: drop the partial window */
             for (size_t i = 0; i < r.njobs; i++)
                 free(r.jobs[i].raw);
             r.njobs = 0;
@@ -229,6 +230,8 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
     }
     if (st->progress)
         fputc('\n', stderr);
+    if (read_failed && rc < 0)
+        rc = cli_report(&err);
     if (rc < 0 && items == 0) {
         fprintf(stderr, "precis: %s: no clusters in the input\n", r.source);
         rc = EXIT_INPUT;

@@ -92,6 +92,15 @@ xz -c "$TMP/batch.jsonl" > "$TMP/batch.jsonl.xz"; gzip -c "$TMP/batch.jsonl" > "
 run "$PRECIS" summarize "$TMP/batch.jsonl.xz"; cmp -s "$TMP/out" "$TMP/stdin.jsonl" && ok ".xz batches are read directly" || not_ok ".xz batches are read directly"
 run "$PRECIS" summarize "$TMP/batch.jsonl.gz"; cmp -s "$TMP/out" "$TMP/stdin.jsonl" && ok ".gz batches are read directly" || not_ok ".gz batches are read directly"
 
+# a truncated archive: the clusters before the damage are written, then the error
+for i in $(seq 40); do cat "$TMP/batch.jsonl"; done | gzip -c > "$TMP/long.jsonl.gz"
+head -c $(( $(wc -c < "$TMP/long.jsonl.gz") / 2 )) "$TMP/long.jsonl.gz" > "$TMP/cut.jsonl.gz"
+run "$PRECIS" summarize "$TMP/cut.jsonl.gz"
+expect_exit 1 "a truncated .gz batch exits 1"
+expect_stderr 'cut.jsonl.gz:[0-9]+: truncated gzip data' "the truncated archive is named with its line"
+[ "$(wc -l < "$TMP/out")" -gt 10 ] && ok "clusters before the damage are still written" \
+    || not_ok "clusters before the damage are still written" "$(wc -l < "$TMP/out") lines"
+
 # ---- determinism over threads ---------------------------------------------
 for i in 1 2 3 4 5 6 7 8; do cat "$TMP/batch.jsonl"; done > "$TMP/many.jsonl"
 "$PRECIS" summarize --threads 1 "$TMP/many.jsonl" > "$TMP/t1" 2>/dev/null
