@@ -224,13 +224,15 @@ int cmd_train(int argc, char **argv)
         for (size_t r = 0; r < ctx.rows; r++)
             positives += ctx.y[r];
         named_weight nw[256];
-        for (size_t k = 0; k < f && k < 256; k++)
+        if (f > 256)
+            f = 256; /* the library has a few dozen features */
+        for (size_t k = 0; k < f; k++)
             nw[k] = (named_weight){ctx.words ? precis_word_feature_name(k) : precis_feature_name(k),
                                    w[k]};
         qsort(nw, f, sizeof *nw, by_name);
         printf("# Weights of the %s (precis train).\n"
                "# Fitted by: precis train --target %s --words %zu --l2 %g --iterations %ld\n"
-               "# on %zu clusters, %zu candidate sentences, mean target %.4f.\n",
+               "# on %zu clusters, %zu rows, mean target %.4f.\n",
                ctx.words ? "word-importance model" : "learned sentence scorer",
                ctx.words ? "words" : ctx.density ? "density" : "oracle", ctx.options.budget, l2,
                iterations,
