@@ -33,7 +33,7 @@ ifneq ($(MAKECMDGOALS),clean)
   endif
 endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -lpthread
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lglpk -lm -lpthread
 TEST_LIBS  := $(shell pkg-config --libs cmocka 2>/dev/null)
 
 CFLAGS_ALL := $(WARN) $(OPT) -fPIC -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS)
@@ -76,18 +76,22 @@ $(B)/libprecis.so: $(LIB_OBJ)
 
 # The command links its dependencies statically when their archives are
 # installed (Debian's -dev packages ship them): a fresh process then maps one
-# file instead of six, which is most of its start-up time.
-STATIC_DEPS := $(shell for l in utf8proc jansson lzma z stemmer; do \
+# file instead of eight, which is most of its start-up time.
+STATIC_DEPS := $(shell for l in utf8proc jansson lzma z stemmer glpk ltdl; do \
                  [ -f /usr/lib/$$(gcc -print-multiarch 2>/dev/null)/lib$$l.a ] || exit 0; done; \
-                 echo "-Wl,-Bstatic -lutf8proc -ljansson -llzma -lz -lstemmer -Wl,-Bdynamic -lm -lpthread")
+                 echo "-Wl,-Bstatic -lutf8proc -ljansson -llzma -lglpk -lltdl -lz -lstemmer -Wl,-Bdynamic -ldl -lm -lpthread")
+# A position-dependent executable has no relocations for the loader to
+# apply at start-up (the static archives hold many pointer tables).
 ifeq ($(MODE),release)
   CLI_LIBS := $(if $(STATIC_DEPS),$(STATIC_DEPS),$(PKG_LIBS))
+  CLI_LDFLAGS := -no-pie
 else
   CLI_LIBS := $(PKG_LIBS)
+  CLI_LDFLAGS :=
 endif
 
 $(B)/precis: $(CLI_OBJ) $(B)/libprecis.a
-	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(B)/libprecis.a $(CLI_LIBS)
+	$(CC) $(LDFLAGS_ALL) $(CLI_LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libprecis.a $(CLI_LIBS)
 
 $(B)/tests/%: tests/unit/%.c tests/unit/test_util.h $(B)/libprecis.a
 	@mkdir -p $(dir $@)

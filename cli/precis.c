@@ -93,6 +93,7 @@ int cli_set_option(precis_options *o, const char *assignment)
         {"dangling_penalty", offsetof(precis_options, dangling_penalty)},
         {"learned_weight", offsetof(precis_options, learned_weight)},
         {"importance_weight", offsetof(precis_options, importance_weight)},
+        {"ilp_salience", offsetof(precis_options, ilp_salience)},
     };
     const char *eq = strchr(assignment, '=');
     if (!eq) {
@@ -115,7 +116,7 @@ int cli_set_option(precis_options *o, const char *assignment)
     }
     fprintf(stderr, "precis: --set: unknown key '%.*s' (redundancy, duplicate_similarity, "
                     "position_weight, centroid_weight, lexrank_weight, summary_word_weight, "
-                    "dangling_penalty, learned_weight, importance_weight)\n",
+                    "dangling_penalty, learned_weight, importance_weight, ilp_salience)\n",
             (int)(eq - assignment), assignment);
     return -1;
 }

@@ -94,7 +94,8 @@ typedef enum precis_method {
     PRECIS_METHOD_LEAD_FIRST = 4, /* the first article's sentences */
     PRECIS_METHOD_RANDOM = 5,     /* seeded random order */
     PRECIS_METHOD_LEARNED = 6,    /* logistic scorer trained on Multi-News */
-    PRECIS_METHOD_CONCEPTS = 7    /* bigram concept coverage (submodular) */
+    PRECIS_METHOD_CONCEPTS = 7,   /* bigram concept coverage (submodular) */
+    PRECIS_METHOD_ILP = 8         /* bigram concept coverage, exact ILP (GLPK) */
 } precis_method;
 
 typedef struct precis_options {
@@ -110,6 +111,8 @@ typedef struct precis_options {
     double summary_word_weight;  /* how summary-like the words are (data) */
     double learned_weight;       /* the learned scorer's share in the default mix */
     double importance_weight;    /* mean word importance's share in the default mix */
+    double ilp_salience;         /* ILP method: weight of the sentence scores
+                                    beside the concepts (0.01) */
     int drop_datelines;          /* 1: an article's first sentence loses its
                                     dateline ("BEIRUT — ", "( cnn ) -- ") */
     double dangling_penalty;     /* MMR penalty of "He said"/"But" openers whose
@@ -125,7 +128,7 @@ typedef struct precis_options {
 precis_options precis_options_default(void);
 
 /* Name <-> method ("default", "centroid", "lexrank", "lead", "lead-first",
- * "random", "learned", "concepts").  precis_method_parse returns -1 for an
+ * "random", "learned", "concepts", "ilp").  precis_method_parse returns -1 for an
  * unknown name. */
 const char *precis_method_name(precis_method method);
 int precis_method_parse(const char *name);

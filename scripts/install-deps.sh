@@ -5,7 +5,7 @@
 set -eu
 
 PACKAGES="build-essential pkg-config python3 libstemmer-dev libutf8proc-dev libjansson-dev \
-libcmocka-dev liblzma-dev zlib1g-dev xz-utils"
+libcmocka-dev liblzma-dev zlib1g-dev libglpk-dev libltdl-dev xz-utils"
 
 if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null 2>&1; then

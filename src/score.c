@@ -176,6 +176,14 @@ static int learned_scores(arena *a, cluster *c)
     return 0;
 }
 
+/* The methods whose sentence score is the default mix (the concept methods
+ * use it to break ties and as a share of their objective). */
+static int uses_mix(const precis_options *o)
+{
+    return o->method == PRECIS_METHOD_DEFAULT || o->method == PRECIS_METHOD_CONCEPTS ||
+           o->method == PRECIS_METHOD_ILP;
+}
+
 int score_cluster(arena *a, cluster *c, const precis_options *o)
 {
     double *centroid = arena_array(a, c->nterms ? c->nterms : 1, sizeof *centroid);
@@ -186,7 +194,7 @@ int score_cluster(arena *a, cluster *c, const precis_options *o)
     centroid_scores(c, centroid);
 
     int want_lexrank = o->method == PRECIS_METHOD_LEXRANK || o->method == PRECIS_METHOD_LEARNED ||
-                       (o->method == PRECIS_METHOD_DEFAULT && o->lexrank_weight > 0);
+                       (uses_mix(o) && o->lexrank_weight > 0);
     if (want_lexrank) {
         uint32_t *nodes = arena_array(a, c->nsents ? c->nsents : 1, sizeof *nodes);
         if (!nodes)
@@ -205,11 +213,11 @@ int score_cluster(arena *a, cluster *c, const precis_options *o)
             return -1;
     }
 
-    if (o->method == PRECIS_METHOD_DEFAULT && o->importance_weight > 0 && o->learned_weight <= 0 &&
+    if (uses_mix(o) && o->importance_weight > 0 && o->learned_weight <= 0 &&
         word_importance(a, c) < 0)
         return -1;
     if (o->method == PRECIS_METHOD_LEARNED ||
-        (o->method == PRECIS_METHOD_DEFAULT && o->learned_weight > 0)) {
+        (uses_mix(o) && o->learned_weight > 0)) {
         if (learned_scores(a, c) < 0)
             return -1;
         if (o->method == PRECIS_METHOD_LEARNED) {

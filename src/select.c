@@ -14,6 +14,8 @@
  */
 #include "select.h"
 
+#include "ilp.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,15 +182,12 @@ static int mmr_select(const cluster *c, const precis_options *o,
  * concept weight per word, plus a small share of its salience score so
  * that ties go to central, early sentences.
  */
-static int concept_select(arena *a, const cluster *c, const precis_options *o,
-                          size_t (*cost)(const cluster *, const sentence *), selection *out,
-                          uint32_t *cand, size_t ncand)
+double *concept_weights(arena *a, const cluster *c)
 {
     double *weight = arena_array(a, c->nconcepts + 1, sizeof *weight);
     uint32_t *last = arena_array(a, c->nconcepts + 1, sizeof *last);
-    unsigned char *covered = arena_alloc(a, c->nconcepts + 1);
-    if (!weight || !last || !covered)
-        return -1;
+    if (!weight || !last)
+        return NULL;
     for (uint32_t k = 0; k < c->nconcepts; k++)
         last[k] = UINT32_MAX;
     for (size_t s = 0; s < c->nsents; s++) {
@@ -207,6 +206,17 @@ static int concept_select(arena *a, const cluster *c, const precis_options *o,
         for (uint32_t k = 0; k < c->nconcepts; k++)
             if (weight[k] < (c->narticles >= 6 ? 3 : 2))
                 weight[k] = 0;
+    return weight;
+}
+
+static int concept_select(arena *a, const cluster *c, const precis_options *o,
+                          size_t (*cost)(const cluster *, const sentence *), selection *out,
+                          uint32_t *cand, size_t ncand)
+{
+    double *weight = concept_weights(a, c);
+    unsigned char *covered = arena_alloc(a, c->nconcepts + 1);
+    if (!weight || !covered)
+        return -1;
     double max_score = 1e-12;
     for (size_t i = 0; i < ncand; i++)
         if (c->sents[cand[i]].score > max_score)
@@ -286,6 +296,11 @@ int select_sentences(arena *a, const cluster *c, const precis_options *o,
         rc = baseline_select(c, o, cost, out, cand, ncand);
     else if (o->method == PRECIS_METHOD_CONCEPTS)
         rc = concept_select(a, c, o, cost, out, cand, ncand);
+    else if (o->method == PRECIS_METHOD_ILP) {
+        rc = ilp_select(a, c, o, cost, out, cand, ncand);
+        if (rc == 1) /* too large for an exact solve: the greedy answer */
+            rc = concept_select(a, c, o, cost, out, cand, ncand);
+    }
     else
         rc = mmr_select(c, o, cost, out, cand, ncand);
     if (rc == 0 && out->count > 1) {

@@ -21,6 +21,10 @@ int select_sentences(arena *a, const cluster *c, const precis_options *o,
                      size_t (*cost)(const cluster *, const sentence *),
                      selection *out);
 
+/* The weight of every concept of the cluster (select.c): the number of
+ * articles using it, 0 below 2 articles (3 from 6 articles on). */
+double *concept_weights(arena *a, const cluster *c);
+
 /* Reading order: sentences of one article together in source order,
  * articles ordered by their first chosen sentence. */
 void order_for_reading(const cluster *c, uint32_t *sents, size_t count);

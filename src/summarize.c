@@ -59,6 +59,7 @@ precis_options precis_options_default(void)
     o.dangling_penalty = 1.0; /* hard: costs 0.2 R-1 on Multi-News, see docs/QUALITY.md */
     o.learned_weight = 4.0;
     o.drop_datelines = 1;
+    o.ilp_salience = 0.01;
     o.importance_weight = 0.0;
     o.seed = 1;
     return o;
@@ -69,6 +70,7 @@ static const char *const method_names[] = {
     [PRECIS_METHOD_LEXRANK] = "lexrank",   [PRECIS_METHOD_LEAD] = "lead",
     [PRECIS_METHOD_LEAD_FIRST] = "lead-first", [PRECIS_METHOD_RANDOM] = "random",
     [PRECIS_METHOD_LEARNED] = "learned", [PRECIS_METHOD_CONCEPTS] = "concepts",
+    [PRECIS_METHOD_ILP] = "ilp",
 };
 
 const char *precis_method_name(precis_method method)
@@ -88,7 +90,7 @@ int precis_method_parse(const char *name)
 
 static precis_status check_options(const precis_options *o, precis_error *err)
 {
-    if ((unsigned)o->method > PRECIS_METHOD_CONCEPTS)
+    if ((unsigned)o->method > PRECIS_METHOD_ILP)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "unknown method %d", (int)o->method);
     if ((unsigned)o->budget_unit > PRECIS_BUDGET_SENTENCES)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "unknown budget unit");
@@ -438,19 +440,26 @@ static int sentence_vector(arena *a, sentence *s, uint32_t *terms, size_t n, con
     return 0;
 }
 
+/* Words and bytes as the printed sentence has them: white space (Unicode's,
+ * NBSP included, as text_display folds it) separates words, runs count as
+ * one byte.  Budgets count these, so a budget holds for the printed text. */
 static void count_words_bytes(const char *s, size_t len, uint32_t *words, uint32_t *bytes)
 {
     uint32_t w = 0, b = 0;
     int in_word = 0;
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = 0; i < len;) {
+        size_t n = 1;
         unsigned char c = (unsigned char)s[i];
         int space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        if (c >= 0x80)
+            space = text_is_space(text_decode(s + i, len - i, &n));
         if (!space) {
             if (!in_word)
                 w++;
-            b++;
+            b += (uint32_t)n;
         }
         in_word = !space;
+        i += n;
     }
     *words = w;
     *bytes = b + (w ? w - 1 : 0);
@@ -581,9 +590,12 @@ static size_t cut_after_words(const char *text, size_t start, size_t end, uint32
 {
     uint32_t seen = 0;
     int in_word = 0;
-    for (size_t i = start; i < end; i++) {
+    for (size_t i = start; i < end;) {
+        size_t n = 1;
         unsigned char c = (unsigned char)text[i];
-        int space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        int space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        if (c >= 0x80)
+            space = text_is_space(text_decode(text + i, end - i, &n));
         if (!space && !in_word) {
             if (seen == words)
                 return i;
@@ -592,6 +604,7 @@ static size_t cut_after_words(const char *text, size_t start, size_t end, uint32
         in_word = !space;
         if (space && seen == words)
             return i;
+        i += n;
     }
     return end;
 }

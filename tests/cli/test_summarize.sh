@@ -56,7 +56,7 @@ run "$PRECIS" summarize --sentences 2 $EX/
 [ "$(wc -l < "$TMP/out")" -eq 2 ] && ok "--sentences 2 gives two sentences" || not_ok "--sentences 2" "$(cat "$TMP/out")"
 run "$PRECIS" summarize --bytes 400 $EX/
 b=$(tr -d '\n' < "$TMP/out" | wc -c); [ "$b" -le 400 ] && [ "$b" -gt 100 ] && ok "--bytes 400 keeps at most 400 bytes ($b)" || not_ok "--bytes 400" "got $b"
-for m in centroid lexrank learned concepts lead lead-first random; do
+for m in centroid lexrank learned concepts ilp lead lead-first random; do
     run "$PRECIS" summarize --method $m $EX/
     w=$(wc -w < "$TMP/out")
     [ "$RC" -eq 0 ] && [ "$w" -gt 0 ] && [ "$w" -le 100 ] && ok "--method $m gives a summary within budget" || not_ok "--method $m" "rc $RC, $w words"

@@ -141,6 +141,29 @@ static void syndicated_copies_are_never_both_chosen(void **state)
     free_example(&ex);
 }
 
+static void concept_methods_keep_the_budget_and_skip_copies(void **state)
+{
+    (void)state;
+    example ex;
+    load_example(&ex);
+    const precis_method methods[] = {PRECIS_METHOD_CONCEPTS, PRECIS_METHOD_ILP};
+    for (size_t m = 0; m < 2; m++) {
+        precis_options o = precis_options_default();
+        o.method = methods[m];
+        o.budget = 250;
+        precis_summary *sum = summarize(&o, ex.articles, 4);
+        assert_true(sum->count >= 3);
+        assert_true(sum->words <= 250 && sum->words > 150);
+        for (size_t i = 0; i < sum->count; i++)
+            for (size_t j = i + 1; j < sum->count; j++)
+                if (word_overlap(sum->picks[i].text, sum->picks[j].text) > 0.7)
+                    fail_msg("%s chose near copies:\n  %s\n  %s", precis_method_name(methods[m]),
+                             sum->picks[i].text, sum->picks[j].text);
+        precis_summary_free(sum);
+    }
+    free_example(&ex);
+}
+
 static void picks_come_in_reading_order(void **state)
 {
     (void)state;
@@ -397,6 +420,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(example_summary_fits_the_budget_and_points_to_its_source),
         cmocka_unit_test(syndicated_copies_are_never_both_chosen),
+        cmocka_unit_test(concept_methods_keep_the_budget_and_skip_copies),
         cmocka_unit_test(picks_come_in_reading_order),
         cmocka_unit_test(budgets_in_words_bytes_and_sentences_hold),
         cmocka_unit_test(lead_takes_first_sentences_in_turn_skipping_copies),

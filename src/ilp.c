@@ -1,0 +1,162 @@
+/*
+ * ilp.c: Gillick & Favre's concept ILP, solved exactly with GLPK.
+ *
+ *   maximise   sum_i w_i c_i  +  eps * sum_j score_j s_j
+ *   subject to sum_j len_j s_j <= budget
+ *              c_i <= sum_{j contains i} s_j          (a concept counts once,
+ *                                                      if a chosen sentence has it)
+ *              s_a + s_b <= 1   for near-duplicates a, b (cosine above the limit)
+ *              s_j <= s_p       when j opens with "He"/"But"... and p precedes it
+ *   s_j, c_i binary.
+ *
+ * Concepts are the pairs of consecutive content terms of select.c, weighted
+ * by the number of articles using them.  The salience term (ilp_salience
+ * times the sentence's score, scaled to 1) breaks ties between equal
+ * coverings in favour of central, early sentences, or, set higher, mixes
+ * the scorer into the objective.  GLPK
+ * is deterministic for a given problem; there is no time limit (it would
+ * make the answer depend on the machine), instead clusters above
+ * ILP_MAX_SENTENCES candidates or ILP_MAX_CONCEPTS concepts are left to the
+ * greedy selection.
+ */
+#include "ilp.h"
+
+#include <glpk.h>
+#include <string.h>
+
+/* Index of the candidate just before `s` in its article, or -1. */
+static long predecessor(const cluster *c, const uint32_t *cand, size_t ncand, size_t k)
+{
+    const sentence *s = &c->sents[cand[k]];
+    for (size_t i = 0; i < ncand; i++) {
+        const sentence *p = &c->sents[cand[i]];
+        if (p->article == s->article && p->index + 1 == s->index)
+            return (long)i;
+    }
+    return -1;
+}
+
+int ilp_select(arena *a, const cluster *c, const precis_options *o,
+               size_t (*cost)(const cluster *, const sentence *), selection *out,
+               const uint32_t *cand, size_t ncand)
+{
+    if (ncand == 0)
+        return 0;
+    if (ncand > ILP_MAX_SENTENCES)
+        return 1;
+    double *weight = concept_weights(a, c);
+    uint32_t *col_of = arena_array(a, c->nconcepts + 1, sizeof *col_of);
+    if (!weight || !col_of)
+        return -1;
+    /* columns: sentences 1..ncand, then the concepts they hold with weight */
+    int nconc = 0;
+    for (size_t k = 0; k < ncand; k++) {
+        const sentence *s = &c->sents[cand[k]];
+        for (uint32_t i = 0; i < s->nconcepts; i++) {
+            uint32_t id = s->concepts[i];
+            if (weight[id] > 0 && !col_of[id])
+                col_of[id] = (uint32_t)(ncand + (size_t)++nconc);
+        }
+    }
+    if (nconc > ILP_MAX_CONCEPTS)
+        return 1;
+    /* constraint entries, 1-based as GLPK wants them */
+    size_t cap = 8;
+    for (size_t k = 0; k < ncand; k++)
+        cap += 2 + 2 * c->sents[cand[k]].nconcepts;
+    cap += (size_t)nconc + ncand * 8;
+    int *ia = arena_array(a, cap + 1, sizeof *ia);
+    int *ja = arena_array(a, cap + 1, sizeof *ja);
+    double *ar = arena_array(a, cap + 1, sizeof *ar);
+    if (!ia || !ja || !ar)
+        return -1;
+    glp_prob *lp = glp_create_prob();
+    glp_set_obj_dir(lp, GLP_MAX);
+    int ncols = (int)ncand + nconc;
+    glp_add_cols(lp, ncols);
+    double max_score = 1e-12;
+    for (size_t k = 0; k < ncand; k++)
+        if (c->sents[cand[k]].score > max_score)
+            max_score = c->sents[cand[k]].score;
+    for (int j = 1; j <= ncols; j++)
+        glp_set_col_kind(lp, j, GLP_BV);
+    for (size_t k = 0; k < ncand; k++)
+        glp_set_obj_coef(lp, (int)k + 1,
+                         o->ilp_salience * c->sents[cand[k]].score / max_score);
+    for (uint32_t id = 0; id < c->nconcepts; id++)
+        if (col_of[id])
+            glp_set_obj_coef(lp, (int)col_of[id], weight[id]);
+    size_t ne = 0;
+    int row = glp_add_rows(lp, 1); /* the budget */
+    glp_set_row_bnds(lp, row, GLP_UP, 0.0, (double)o->budget);
+    for (size_t k = 0; k < ncand; k++) {
+        ne++;
+        ia[ne] = row, ja[ne] = (int)k + 1, ar[ne] = (double)cost(c, &c->sents[cand[k]]);
+    }
+    /* coverage: c_i - sum_j s_j <= 0, one row per concept column */
+    int first_cover = nconc > 0 ? glp_add_rows(lp, nconc) : 0;
+    for (int r = 0; r < nconc; r++) {
+        glp_set_row_bnds(lp, first_cover + r, GLP_UP, 0.0, 0.0);
+        ne++;
+        ia[ne] = first_cover + r, ja[ne] = (int)ncand + 1 + r, ar[ne] = 1.0;
+    }
+    for (size_t k = 0; k < ncand; k++) {
+        const sentence *s = &c->sents[cand[k]];
+        for (uint32_t i = 0; i < s->nconcepts; i++) {
+            uint32_t colm = col_of[s->concepts[i]];
+            if (!colm)
+                continue;
+            ne++;
+            ia[ne] = first_cover + (int)(colm - ncand - 1), ja[ne] = (int)k + 1, ar[ne] = -1.0;
+        }
+    }
+    /* near-duplicates and dangling openers */
+    for (size_t k = 0; k < ncand; k++) {
+        const sentence *s = &c->sents[cand[k]];
+        for (size_t m = k + 1; m < ncand; m++) {
+            if (sentence_cosine(s, &c->sents[cand[m]]) <= o->duplicate_similarity)
+                continue;
+            if (ne + 2 > cap)
+                break;
+            int r = glp_add_rows(lp, 1);
+            glp_set_row_bnds(lp, r, GLP_UP, 0.0, 1.0);
+            ne++;
+            ia[ne] = r, ja[ne] = (int)k + 1, ar[ne] = 1.0;
+            ne++;
+            ia[ne] = r, ja[ne] = (int)m + 1, ar[ne] = 1.0;
+        }
+        if ((s->flags & SENT_DANGLING) && o->dangling_penalty >= 1 && ne + 2 <= cap) {
+            long p = predecessor(c, cand, ncand, k);
+            int r = glp_add_rows(lp, 1);
+            glp_set_row_bnds(lp, r, GLP_UP, 0.0, 0.0); /* s_j - s_p <= 0 */
+            ne++;
+            ia[ne] = r, ja[ne] = (int)k + 1, ar[ne] = 1.0;
+            if (p >= 0) {
+                ne++;
+                ia[ne] = r, ja[ne] = (int)p + 1, ar[ne] = -1.0;
+            }
+        }
+    }
+    glp_load_matrix(lp, (int)ne, ia, ja, ar);
+    glp_iocp parm;
+    glp_init_iocp(&parm);
+    parm.presolve = GLP_ON;
+    parm.msg_lev = GLP_MSG_OFF;
+    int rc = glp_intopt(lp, &parm);
+    int status = glp_mip_status(lp);
+    if (rc != 0 || (status != GLP_OPT && status != GLP_FEAS)) {
+        glp_delete_prob(lp);
+        return -1;
+    }
+    memset(out, 0, sizeof *out);
+    out->sents = arena_array(a, ncand + 1, sizeof *out->sents);
+    if (!out->sents) {
+        glp_delete_prob(lp);
+        return -1;
+    }
+    for (size_t k = 0; k < ncand; k++)
+        if (glp_mip_col_val(lp, (int)k + 1) > 0.5)
+            out->sents[out->count++] = cand[k];
+    glp_delete_prob(lp);
+    return 0;
+}

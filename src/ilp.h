@@ -1,0 +1,24 @@
+/*
+ * ilp.h: concept selection as an integer linear program (GLPK).
+ */
+#ifndef PRECIS_ILP_H
+#define PRECIS_ILP_H
+
+#include "arena.h"
+#include "cluster.h"
+#include "select.h"
+
+/* Most candidates and concepts an exact solve takes on; larger clusters
+ * get the greedy concept selection, so the running time stays bounded and
+ * the output never depends on a time limit. */
+#define ILP_MAX_SENTENCES 400
+#define ILP_MAX_CONCEPTS 4000
+
+/* Chooses the candidates `cand` that cover the most concept weight within
+ * the budget.  Returns 0, 1 when the cluster is too large (nothing chosen),
+ * or -1 when out of memory or the solver fails. */
+int ilp_select(arena *a, const cluster *c, const precis_options *o,
+               size_t (*cost)(const cluster *, const sentence *), selection *out,
+               const uint32_t *cand, size_t ncand);
+
+#endif
