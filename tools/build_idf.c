@@ -12,6 +12,7 @@
  * the Multi-News train split.
  *
  *   build_idf --summary MIN_CLUSTERS corpus.jsonl[.xz] > data/summary_prob.tsv
+ *   build_idf --summary-bigrams MIN_CLUSTERS corpus.jsonl[.xz] > data/bigram_prob.tsv
  *
  * counts instead, per stem, the clusters whose articles use it and how many
  * of those also use it in their reference summary ("stem<TAB>clusters
@@ -72,20 +73,20 @@ typedef struct counter {
     table *t;
     long doc;
     int summary_pass; /* marking the stems of a reference summary */
+    int bigrams;      /* count pairs of consecutive content stems instead */
+    char prev[64];    /* the previous content stem (bigram mode) */
+    size_t prev_len;
 } counter;
 
-static int count_token(void *ctx, const token *tok)
+static int count_key(counter *c, const char *key, size_t len)
 {
-    counter *c = ctx;
     table *t = c->t;
-    if (tok->stem_len == 0 || tok->stem_len > 40)
-        return 0;
     if (t->count * 2 >= t->nslots)
         grow(t);
-    size_t at = hash(tok->stem, tok->stem_len) & (t->nslots - 1);
+    size_t at = hash(key, len) & (t->nslots - 1);
     while (t->slots[at].stem) {
         entry *e = &t->slots[at];
-        if (strlen(e->stem) == tok->stem_len && !memcmp(e->stem, tok->stem, tok->stem_len)) {
+        if (strlen(e->stem) == len && !memcmp(e->stem, key, len)) {
             if (c->summary_pass) {
                 if (e->last_doc == c->doc && e->last_summary != c->doc) {
                     e->last_summary = c->doc;
@@ -105,11 +106,33 @@ static int count_token(void *ctx, const token *tok)
         return 0; /* only stems of the articles count */
     entry *e = &t->slots[at];
     e->last_summary = -1;
-    e->stem = strndup(tok->stem, tok->stem_len);
+    e->stem = strndup(key, len);
     e->df = 1;
     e->last_doc = c->doc;
     t->count++;
     return 0;
+}
+
+static int count_token(void *ctx, const token *tok)
+{
+    counter *c = ctx;
+    if (tok->stem_len == 0 || tok->stem_len > 40)
+        return 0;
+    if (!c->bigrams)
+        return count_key(c, tok->stem, tok->stem_len);
+    if (tok->stopword)
+        return 0;
+    char key[128];
+    int rc = 0;
+    if (c->prev_len) {
+        memcpy(key, c->prev, c->prev_len);
+        key[c->prev_len] = ' ';
+        memcpy(key + c->prev_len + 1, tok->stem, tok->stem_len);
+        rc = count_key(c, key, c->prev_len + 1 + tok->stem_len);
+    }
+    memcpy(c->prev, tok->stem, tok->stem_len);
+    c->prev_len = tok->stem_len;
+    return rc;
 }
 
 static int by_stem(const void *a, const void *b)
@@ -119,7 +142,8 @@ static int by_stem(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
-    int summary_mode = argc == 4 && !strcmp(argv[1], "--summary");
+    int bigram_mode = argc == 4 && !strcmp(argv[1], "--summary-bigrams");
+    int summary_mode = argc == 4 && (!strcmp(argv[1], "--summary") || bigram_mode);
     if (summary_mode) {
         argv++;
         argc--;
@@ -141,7 +165,8 @@ int main(int argc, char **argv)
         return 3;
     table t = {0};
     grow(&t);
-    counter c = {&t, 0, 0};
+    counter c = {&t, 0, 0, 0, {0}, 0};
+    c.bigrams = bigram_mode;
     const char *line;
     size_t len;
     int got;
@@ -159,11 +184,15 @@ int main(int argc, char **argv)
             }
             c.doc++;
             c.summary_pass = 0;
-            for (size_t i = 0; i < cl->count; i++)
+            for (size_t i = 0; i < cl->count; i++) {
+                c.prev_len = 0;
                 tokenize(&tok, cl->articles[i].text, cl->articles[i].len, count_token, &c);
+            }
             c.summary_pass = 1;
-            for (size_t r = 0; r < cl->nreferences; r++)
+            for (size_t r = 0; r < cl->nreferences; r++) {
+                c.prev_len = 0;
                 tokenize(&tok, cl->references[r], strlen(cl->references[r]), count_token, &c);
+            }
             c.summary_pass = 0;
         }
         for (size_t i = 0; !summary_mode && i < cl->count; i++) {
@@ -184,10 +213,10 @@ int main(int argc, char **argv)
             t.slots[kept++] = t.slots[i];
     qsort(t.slots, kept, sizeof *t.slots, by_stem);
     if (summary_mode) {
-        printf("# For each Snowball English stem: in how many of the %ld Multi-News train\n"
+        printf("# For each Snowball English stem%s: in how many of the %ld Multi-News train\n"
                "# clusters the articles use it, and in how many of those the reference\n"
                "# summary uses it too (min %ld clusters); regenerate with `make idf`.\n",
-               c.doc, min_df);
+               bigram_mode ? " pair (consecutive content words)" : "", c.doc, min_df);
         for (size_t i = 0; i < kept; i++)
             printf("%s\t%ld %ld\n", t.slots[i].stem, t.slots[i].df, t.slots[i].in_summary);
     } else {
