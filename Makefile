@@ -104,7 +104,12 @@ example: all
 test:
 	$(MAKE) --no-print-directory MODE=asan check
 
-check: $(B)/precis $(TESTS)
+# examples/ programs use only the public header and the library.
+$(B)/examples/%: examples/%.c $(B)/libprecis.a include/precis.h
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(OPT) -Iinclude $< -o $@ $(B)/libprecis.a $(PKG_LIBS)
+
+check: $(B)/precis $(TESTS) $(B)/examples/summarize_files
 	@tests/run.sh $(B)
 
 bench: all

@@ -62,6 +62,14 @@ for m in centroid lexrank learned concepts ilp lead lead-first random; do
     [ "$RC" -eq 0 ] && [ "$w" -gt 0 ] && [ "$w" -le 100 ] && ok "--method $m gives a summary within budget" || not_ok "--method $m" "rc $RC, $w words"
 done
 
+# ---- the library example ------------------------------------------------
+EXAMPLE="$(dirname "$PRECIS")/examples/summarize_files"
+if [ -x "$EXAMPLE" ]; then
+    run "$EXAMPLE" $EX/*
+    expect_exit 0 "examples/summarize_files.c runs on the public API"
+    expect_stdout '^\[00[0-3]_[0-9a-f]+\.txt [0-9]+-[0-9]+\] ' "it prints each sentence with its article and byte range"
+fi
+
 # ---- stdin and files ----------------------------------------------------
 cat $EX/000_424f73fbbff911b5.txt > "$TMP/one.txt"
 "$PRECIS" summarize < "$TMP/one.txt" > "$TMP/stdin.out" 2>"$TMP/err"; RC=$?
