@@ -110,6 +110,34 @@ static int chosen_before(const cluster *c, const selection *sel, const sentence 
     return 0;
 }
 
+/* Index in the (document-ordered) candidates of the sentence just before
+ * s in its article, or ncand when it is not a candidate. */
+static size_t candidate_before(const cluster *c, const uint32_t *cand, size_t ncand,
+                               const sentence *s)
+{
+    size_t lo = 0, hi = ncand;
+    uint32_t want = (uint32_t)(s - c->sents) - 1;
+    if (s->index == 0)
+        return ncand;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cand[mid] < want)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < ncand && cand[lo] == want && c->sents[want].article == s->article &&
+        c->sents[want].index + 1 == s->index)
+        return lo;
+    return ncand;
+}
+
+static void remove_candidate(uint32_t *cand, size_t *ncand, size_t i)
+{
+    memmove(cand + i, cand + i + 1, (*ncand - i - 1) * sizeof *cand);
+    (*ncand)--;
+}
+
 static int mmr_select(const cluster *c, const precis_options *o,
                       size_t (*cost)(const cluster *, const sentence *), selection *out,
                       uint32_t *cand, size_t ncand)
@@ -123,7 +151,7 @@ static int mmr_select(const cluster *c, const precis_options *o,
     const double r = o->redundancy;
     size_t used = 0;
     while (ncand > 0 && used < o->budget) {
-        size_t best = ncand, best_over = ncand;
+        size_t best = ncand, best_over = ncand, best_pred = ncand;
         double best_value = -INFINITY, best_over_value = -INFINITY;
         for (size_t i = 0; i < ncand; i++) {
             const sentence *s = &c->sents[cand[i]];
@@ -131,12 +159,33 @@ static int mmr_select(const cluster *c, const precis_options *o,
             if (too_similar(c, out->sents, out->count, s, o->duplicate_similarity, &sim))
                 continue;
             double value = (1.0 - r) * s->score / max_score - r * sim;
-            /* "He said ..." reads wrong without the sentence before it; a
-             * penalty of 1 or more keeps such sentences out altogether */
+            /* "He said ..." reads wrong without the sentence before it: with a
+             * penalty of 1 or more it comes only together with that sentence
+             * (the pair valued at its mean), else it pays the penalty */
             if ((s->flags & SENT_DANGLING) && !chosen_before(c, out, s)) {
-                if (o->dangling_penalty >= 1)
+                if (o->dangling_penalty < 1) {
+                    value -= o->dangling_penalty;
+                } else {
+                    size_t p = candidate_before(c, cand, ncand, s);
+                    if (p == ncand)
+                        continue;
+                    const sentence *pred = &c->sents[cand[p]];
+                    double psim;
+                    if ((pred->flags & SENT_DANGLING) ||
+                        too_similar(c, out->sents, out->count, pred, o->duplicate_similarity,
+                                    &psim) ||
+                        sentence_cosine(pred, s) > o->duplicate_similarity ||
+                        used + cost(c, s) + cost(c, pred) > o->budget)
+                        continue;
+                    double pvalue = (1.0 - r) * pred->score / max_score - r * psim;
+                    value = (value + pvalue) / 2;
+                    if (value > best_value) {
+                        best_value = value;
+                        best = i;
+                        best_pred = p;
+                    }
                     continue;
-                value -= o->dangling_penalty;
+                }
             }
             /* ties: earlier candidates (document order) win */
             if (used + cost(c, s) > o->budget) {
@@ -149,6 +198,7 @@ static int mmr_select(const cluster *c, const precis_options *o,
             if (value > best_value) {
                 best_value = value;
                 best = i;
+                best_pred = ncand;
             }
         }
         if (best == ncand) {
@@ -161,12 +211,14 @@ static int mmr_select(const cluster *c, const precis_options *o,
         }
         used += cost(c, &c->sents[cand[best]]);
         out->sents[out->count++] = cand[best];
-        cand[best] = cand[--ncand];
-        /* keep the remaining candidates in document order for tie-breaks */
-        for (size_t i = best; i + 1 < ncand && cand[i] > cand[i + 1]; i++) {
-            uint32_t t = cand[i];
-            cand[i] = cand[i + 1];
-            cand[i + 1] = t;
+        if (best_pred < ncand) {
+            used += cost(c, &c->sents[cand[best_pred]]);
+            out->sents[out->count++] = cand[best_pred];
+            /* the predecessor stands before the dangling sentence */
+            remove_candidate(cand, &ncand, best);
+            remove_candidate(cand, &ncand, best_pred);
+        } else {
+            remove_candidate(cand, &ncand, best);
         }
     }
     return 0;
