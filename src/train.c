@@ -43,6 +43,23 @@ void precis_rows_free(precis_rows *rows)
     free(rows);
 }
 
+/* Rows for n examples of `features` features each (NULL: out of memory). */
+static precis_rows *rows_new(size_t n, size_t features)
+{
+    precis_rows *rows = calloc(1, sizeof *rows);
+    if (!rows)
+        return NULL;
+    rows->features = features;
+    rows->x = malloc((n ? n : 1) * features * sizeof *rows->x);
+    rows->y = malloc(n ? n : 1);
+    rows->density = malloc((n ? n : 1) * sizeof *rows->density);
+    if (!rows->x || !rows->y || !rows->density) {
+        precis_rows_free(rows);
+        return NULL;
+    }
+    return rows;
+}
+
 precis_status precis_training_rows(precis_summarizer *sz, const precis_article *articles,
                                    size_t count, precis_markup markup,
                                    const char *const *references, size_t nreferences, int stem,
@@ -71,20 +88,12 @@ precis_status precis_training_rows(precis_summarizer *sz, const precis_article *
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     for (size_t i = 0; i < oracle.count; i++)
         picked[oracle.sents[i]] = 1;
-    precis_rows *rows = calloc(1, sizeof *rows);
     size_t n = 0;
     for (size_t s = 0; s < c.nsents; s++)
         n += sentence_selectable(&c.sents[s]);
-    if (rows) {
-        rows->features = FEATURE_COUNT;
-        rows->x = malloc((n ? n : 1) * FEATURE_COUNT * sizeof *rows->x);
-        rows->y = malloc(n ? n : 1);
-        rows->density = malloc((n ? n : 1) * sizeof *rows->density);
-    }
-    if (!rows || !rows->x || !rows->y || !rows->density) {
-        precis_rows_free(rows);
+    precis_rows *rows = rows_new(n, FEATURE_COUNT);
+    if (!rows)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
-    }
     for (size_t s = 0; s < c.nsents; s++) {
         if (!sentence_selectable(&c.sents[s]))
             continue;
@@ -253,18 +262,9 @@ precis_status precis_training_word_rows(precis_summarizer *sz, const precis_arti
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     if (refs.count)
         qsort(refs.stems, refs.count, sizeof *refs.stems, by_string);
-    precis_rows *rows = calloc(1, sizeof *rows);
-    size_t n = c.nterms;
-    if (rows) {
-        rows->features = WORD_FEATURE_COUNT;
-        rows->x = malloc((n ? n : 1) * WORD_FEATURE_COUNT * sizeof *rows->x);
-        rows->y = malloc(n ? n : 1);
-        rows->density = malloc((n ? n : 1) * sizeof *rows->density);
-    }
-    if (!rows || !rows->x || !rows->y || !rows->density) {
-        precis_rows_free(rows);
+    precis_rows *rows = rows_new(c.nterms, WORD_FEATURE_COUNT);
+    if (!rows)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
-    }
     char key[256];
     for (uint32_t t = 0; t < c.nterms; t++) {
         size_t len = c.stem_lens[t] < sizeof key - 1 ? c.stem_lens[t] : sizeof key - 1;
