@@ -173,8 +173,9 @@ static int is_boundary(const char *text, size_t sent_start, size_t stop, size_t 
     size_t plen = word_before(text, sent_start, stop, prev, sizeof prev);
     if (plen == 0)
         return 1; /* tokenized text: " . " */
-    if (plen == 1 && text_is_upper((unsigned char)text[stop - 1]))
-        return 0; /* an initial: John F. Kennedy */
+    if (plen == 1 && (text_is_upper((unsigned char)text[stop - 1]) ||
+                      text_is_lower((unsigned char)text[stop - 1])))
+        return 0; /* an initial: John F. Kennedy, lower-cased "loretta e. Lynch" */
     if (in_list(prev, plen, fixed_abbrevs))
         return 0;
     int dotted = memchr(prev, '.', plen) != NULL && plen <= 6;

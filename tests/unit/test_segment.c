@@ -119,11 +119,13 @@ static void tokenized_lowercased_text_as_in_multi_news(void **state)
     (void)state;
     expect_sentences("readers snapped up copies in the u.s. after it was released . \" we are "
                      "seeing record sales , \" said sonny mehta . Mr. Obama in washington said "
-                     "8.2 % of people ( ap ) agree . The end came.",
+                     "8.2 % of people ( ap ) agree . Attorney general loretta e. Lynch spoke at n. "
+                     "Villere street. The end came.",
                      (const char *const[]){
                          "readers snapped up copies in the u.s. after it was released .",
                          "\" we are seeing record sales , \" said sonny mehta .",
                          "Mr. Obama in washington said 8.2 % of people ( ap ) agree .",
+                         "Attorney general loretta e. Lynch spoke at n. Villere street.",
                          "The end came.", NULL});
 }
 
