@@ -39,17 +39,26 @@ static uint64_t next_random(uint64_t *state)
     return z ^ (z >> 31);
 }
 
-static int too_similar(const cluster *c, const uint32_t *chosen, size_t n, const sentence *s,
-                       double limit, double *max_sim)
+/* Adds sentence sid to the selection and folds its similarity into every
+ * sentence's `nearest`, so that each step of a selection reads the largest
+ * similarity to what is chosen instead of recomputing it: one pass over the
+ * sentences per pick rather than one per candidate and chosen sentence. */
+static void take(const cluster *c, selection *out, uint32_t sid)
 {
-    double best = 0.0;
-    for (size_t k = 0; k < n; k++) {
-        double sim = sentence_cosine(&c->sents[chosen[k]], s);
-        if (sim > best)
-            best = sim;
+    out->sents[out->count++] = sid;
+    out->taken[sid] = 1;
+    for (size_t j = 0; j < c->nsents; j++) {
+        double sim = cluster_cosine(c, sid, j);
+        if (sim > out->nearest[j])
+            out->nearest[j] = sim;
     }
-    *max_sim = best;
-    return best > limit;
+}
+
+static int too_similar(const cluster *c, const selection *out, const sentence *s, double limit,
+                       double *max_sim)
+{
+    *max_sim = out->nearest[s - c->sents];
+    return *max_sim > limit;
 }
 
 static int baseline_select(const cluster *c, const precis_options *o,
@@ -80,34 +89,31 @@ static int baseline_select(const cluster *c, const precis_options *o,
         const sentence *s = &c->sents[cand[i]];
         size_t need = cost(c, s);
         double sim;
-        if (too_similar(c, out->sents, out->count, s, o->duplicate_similarity, &sim))
+        if (too_similar(c, out, s, o->duplicate_similarity, &sim))
             continue;
         if (used + need > o->budget) {
             if (o->truncate && o->budget_unit == PRECIS_BUDGET_WORDS) {
                 out->cut_at = out->count;
                 out->cut_words = (uint32_t)(o->budget - used);
-                out->sents[out->count++] = cand[i];
+                take(c, out, cand[i]);
                 break;
             }
             if (o->method == PRECIS_METHOD_LEAD_FIRST)
                 break;
             continue;
         }
-        out->sents[out->count++] = cand[i];
+        take(c, out, cand[i]);
         used += need;
     }
     return 0;
 }
 
-/* Is the sentence just before s in its article already chosen? */
+/* Is the sentence just before s in its article already chosen?  (A
+ * cluster stores each article's sentences in order, one after another.) */
 static int chosen_before(const cluster *c, const selection *sel, const sentence *s)
 {
-    for (size_t k = 0; k < sel->count; k++) {
-        const sentence *t = &c->sents[sel->sents[k]];
-        if (t->article == s->article && t->index + 1 == s->index)
-            return 1;
-    }
-    return 0;
+    size_t sid = (size_t)(s - c->sents);
+    return s->index > 0 && sel->taken[sid - 1];
 }
 
 /* Index in the (document-ordered) candidates of the sentence just before
@@ -156,7 +162,7 @@ static int mmr_select(const cluster *c, const precis_options *o,
         for (size_t i = 0; i < ncand; i++) {
             const sentence *s = &c->sents[cand[i]];
             double sim;
-            if (too_similar(c, out->sents, out->count, s, o->duplicate_similarity, &sim))
+            if (too_similar(c, out, s, o->duplicate_similarity, &sim))
                 continue;
             double value = (1.0 - r) * s->score / max_score - r * sim;
             /* "He said ..." reads wrong without the sentence before it: with a
@@ -172,7 +178,7 @@ static int mmr_select(const cluster *c, const precis_options *o,
                     const sentence *pred = &c->sents[cand[p]];
                     double psim;
                     if ((pred->flags & SENT_DANGLING) ||
-                        too_similar(c, out->sents, out->count, pred, o->duplicate_similarity,
+                        too_similar(c, out, pred, o->duplicate_similarity,
                                     &psim) ||
                         sentence_cosine(pred, s) > o->duplicate_similarity ||
                         used + cost(c, s) + cost(c, pred) > o->budget)
@@ -205,15 +211,15 @@ static int mmr_select(const cluster *c, const precis_options *o,
             if (o->truncate && best_over < ncand && o->budget_unit == PRECIS_BUDGET_WORDS) {
                 out->cut_at = out->count;
                 out->cut_words = (uint32_t)(o->budget - used);
-                out->sents[out->count++] = cand[best_over];
+                take(c, out, cand[best_over]);
             }
             break;
         }
         used += cost(c, &c->sents[cand[best]]);
-        out->sents[out->count++] = cand[best];
+        take(c, out, cand[best]);
         if (best_pred < ncand) {
             used += cost(c, &c->sents[cand[best_pred]]);
-            out->sents[out->count++] = cand[best_pred];
+            take(c, out, cand[best_pred]);
             /* the predecessor stands before the dangling sentence */
             remove_candidate(cand, &ncand, best);
             remove_candidate(cand, &ncand, best_pred);
@@ -283,7 +289,7 @@ static int concept_select(arena *a, const cluster *c, const precis_options *o,
             if (used + need > o->budget || need == 0)
                 continue;
             double sim;
-            if (too_similar(c, out->sents, out->count, s, o->duplicate_similarity, &sim))
+            if (too_similar(c, out, s, o->duplicate_similarity, &sim))
                 continue;
             double gain = 0;
             for (uint32_t k = 0; k < s->nconcepts; k++)
@@ -306,7 +312,7 @@ static int concept_select(arena *a, const cluster *c, const precis_options *o,
         for (uint32_t k = 0; k < s->nconcepts; k++)
             covered[s->concepts[k]] = 1;
         used += cost(c, s);
-        out->sents[out->count++] = cand[best];
+        take(c, out, cand[best]);
         memmove(cand + best, cand + best + 1, (ncand - best - 1) * sizeof *cand);
         ncand--;
     }
@@ -315,8 +321,8 @@ static int concept_select(arena *a, const cluster *c, const precis_options *o,
         size_t best = ncand;
         for (size_t i = 0; i < ncand; i++) {
             double sim;
-            if (too_similar(c, out->sents, out->count, &c->sents[cand[i]],
-                            o->duplicate_similarity, &sim))
+            if (too_similar(c, out, &c->sents[cand[i]], o->duplicate_similarity,
+                            &sim))
                 continue;
             if (best == ncand || c->sents[cand[i]].score > c->sents[cand[best]].score)
                 best = i;
@@ -324,7 +330,7 @@ static int concept_select(arena *a, const cluster *c, const precis_options *o,
         if (best < ncand) {
             out->cut_at = out->count;
             out->cut_words = (uint32_t)(o->budget - used);
-            out->sents[out->count++] = cand[best];
+            take(c, out, cand[best]);
         }
     }
     return 0;
@@ -335,8 +341,10 @@ int select_sentences(arena *a, const cluster *c, const precis_options *o,
 {
     memset(out, 0, sizeof *out);
     out->sents = arena_array(a, c->nsents + 1, sizeof *out->sents);
+    out->nearest = arena_array(a, c->nsents + 1, sizeof *out->nearest);
+    out->taken = arena_alloc(a, c->nsents + 1);
     uint32_t *cand = arena_array(a, c->nsents + 1, sizeof *cand);
-    if (!out->sents || !cand)
+    if (!out->sents || !out->nearest || !out->taken || !cand)
         return -1;
     size_t ncand = 0;
     for (size_t s = 0; s < c->nsents; s++)

@@ -14,6 +14,10 @@ typedef struct selection {
      * and the number of words kept; otherwise cut_words == 0. */
     size_t cut_at;
     uint32_t cut_words;
+    /* per sentence: largest cosine with a chosen sentence, and whether it
+     * is chosen (kept up to date as sentences are taken) */
+    double *nearest;
+    unsigned char *taken;
 } selection;
 
 /* Returns 0, or -1 when out of memory. */
