@@ -23,7 +23,7 @@ typedef struct runner {
     int setup_failed;
 } runner;
 
-long batch_default_threads(void)
+static long batch_default_threads(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? n : 1;

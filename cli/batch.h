@@ -51,6 +51,5 @@ typedef struct batch_settings {
 /* Runs the batch; returns the CLI exit code. */
 int batch_run(const batch_settings *settings, const batch_ops *ops);
 
-long batch_default_threads(void);
 
 #endif

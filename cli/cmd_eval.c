@@ -155,6 +155,19 @@ static int load_duc_references(eval_ctx *ctx, const char *docs_root, const char 
     return rc;
 }
 
+static void free_duc_references(eval_ctx *ctx)
+{
+    for (size_t i = 0; i < ctx->nduc_refs; i++) {
+        for (size_t k = 0; k < ctx->duc_refs[i].count; k++)
+            free(ctx->duc_refs[i].texts[k]);
+        free(ctx->duc_refs[i].texts);
+        free(ctx->duc_refs[i].id);
+    }
+    free(ctx->duc_refs);
+    ctx->duc_refs = NULL;
+    ctx->nduc_refs = 0;
+}
+
 static const reference_set *find_duc_references(const eval_ctx *ctx, const char *id)
 {
     char key[256];
@@ -618,13 +631,7 @@ int cmd_eval(int argc, char **argv)
         int rc = load_duc_references(&ctx, dataset, argv[optind + 1], &err);
         if (rc < 0) {
             int code = cli_report(&err);
-            for (size_t i = 0; i < ctx.nduc_refs; i++) {
-                for (size_t k = 0; k < ctx.duc_refs[i].count; k++)
-                    free(ctx.duc_refs[i].texts[k]);
-                free(ctx.duc_refs[i].texts);
-                free(ctx.duc_refs[i].id);
-            }
-            free(ctx.duc_refs);
+            free_duc_references(&ctx);
             return code;
         }
     }
@@ -652,13 +659,7 @@ int cmd_eval(int argc, char **argv)
         else
             print_table(&ctx, &avg, method, budget, flags, json);
     }
-    for (size_t i = 0; i < ctx.nduc_refs; i++) {
-        for (size_t k = 0; k < ctx.duc_refs[i].count; k++)
-            free(ctx.duc_refs[i].texts[k]);
-        free(ctx.duc_refs[i].texts);
-        free(ctx.duc_refs[i].id);
-    }
-    free(ctx.duc_refs);
+    free_duc_references(&ctx);
     for (size_t i = 0; i < ctx.nresults; i++)
         free(ctx.keys[i]);
     free(ctx.keys);

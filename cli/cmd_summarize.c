@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "batch.h"
 #include "cli.h"
@@ -129,8 +128,7 @@ static void print_warnings(const settings *st, const precis_summary *sum)
     }
 }
 
-static int summarize_one(const settings *st, const precis_model *model, char **paths, int n,
-                         const char *stdin_name)
+static int summarize_one(const settings *st, const precis_model *model, char **paths, int n)
 {
     const char *dash = "-";
     const char *const *list = n ? (const char *const *)paths : &dash;
@@ -138,7 +136,6 @@ static int summarize_one(const settings *st, const precis_model *model, char **p
     precis_cluster *cluster = NULL;
     if (precis_cluster_read_files(list, n ? (size_t)n : 1, &cluster, &err) != PRECIS_OK)
         return cli_report(&err);
-    (void)stdin_name;
     precis_summarizer *sz = precis_summarizer_new(model, &st->options, &err);
     precis_summary *sum = NULL;
     int rc = EXIT_OK;
@@ -416,7 +413,7 @@ int cmd_summarize(int argc, char **argv)
         return cli_report(&err);
     int rc;
     if (format == FORMAT_TEXT)
-        rc = summarize_one(&st, model, paths, npaths, NULL);
+        rc = summarize_one(&st, model, paths, npaths);
     else
         rc = summarize_batch(&st, model, format, npaths ? paths[0] : "-");
     precis_model_free(model);

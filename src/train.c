@@ -60,16 +60,24 @@ static precis_rows *rows_new(size_t n, size_t features)
     return rows;
 }
 
+/* Both kinds of training rows start from a prepared cluster with references. */
+static precis_status prepare_training(precis_summarizer *sz, const precis_article *articles,
+                                      size_t count, precis_markup markup, size_t nreferences,
+                                      cluster *c, precis_error *err)
+{
+    if (nreferences == 0)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "training needs reference summaries");
+    return summarizer_prepare(sz, articles, count, markup, c, err);
+}
+
 precis_status precis_training_rows(precis_summarizer *sz, const precis_article *articles,
                                    size_t count, precis_markup markup,
                                    const char *const *references, size_t nreferences, int stem,
                                    precis_rows **out, precis_error *err)
 {
     *out = NULL;
-    if (nreferences == 0)
-        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "training needs reference summaries");
     cluster c;
-    precis_status st = summarizer_prepare(sz, articles, count, markup, &c, err);
+    precis_status st = prepare_training(sz, articles, count, markup, nreferences, &c, err);
     if (st != PRECIS_OK)
         return st;
     arena *a = summarizer_arena(sz);
@@ -247,10 +255,8 @@ precis_status precis_training_word_rows(precis_summarizer *sz, const precis_arti
                                         precis_rows **out, precis_error *err)
 {
     *out = NULL;
-    if (nreferences == 0)
-        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "training needs reference summaries");
     cluster c;
-    precis_status st = summarizer_prepare(sz, articles, count, markup, &c, err);
+    precis_status st = prepare_training(sz, articles, count, markup, nreferences, &c, err);
     if (st != PRECIS_OK)
         return st;
     arena *a = summarizer_arena(sz);
