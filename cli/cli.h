@@ -38,11 +38,34 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
  * -1 (with a message on stderr) for an unknown key or a bad value. */
 int cli_set_option(precis_options *o, const char *assignment);
 
-/* Applies --words/--bytes/--sentences VALUE (unit "words", "bytes" or
- * "sentences"); *seen counts budget options so that a second one is refused.
- * Returns 0, or EXIT_USAGE after printing why. */
-int cli_set_budget(precis_options *o, const char *cmd, const char *unit, const char *value,
-                   int *seen);
+/* The options of every command that summarizes (summarize, eval): list
+ * CLI_SUMMARY_OPTIONS in the command's getopt table and hand its codes to
+ * cli_summary_option.  Command-specific codes start at 256. */
+enum {
+    CLI_OPT_WORDS = 200, CLI_OPT_BYTES, CLI_OPT_SENTENCES, CLI_OPT_TRUNCATE, CLI_OPT_METHOD,
+    CLI_OPT_REDUNDANCY, CLI_OPT_SEED, CLI_OPT_SET
+};
+#define CLI_SUMMARY_OPTIONS                                        \
+    {"words", required_argument, 0, CLI_OPT_WORDS},                \
+    {"bytes", required_argument, 0, CLI_OPT_BYTES},                \
+    {"sentences", required_argument, 0, CLI_OPT_SENTENCES},        \
+    {"truncate", no_argument, 0, CLI_OPT_TRUNCATE},                \
+    {"method", required_argument, 0, CLI_OPT_METHOD},              \
+    {"redundancy", required_argument, 0, CLI_OPT_REDUNDANCY},      \
+    {"seed", required_argument, 0, CLI_OPT_SEED},                  \
+    {"set", required_argument, 0, CLI_OPT_SET}
+
+/* Applies summary option `code` with `value` to o; *budget_seen counts the
+ * budget options so that a second one is refused.  Returns -1 when code is
+ * not a summary option, 0 when applied, or EXIT_USAGE after printing why. */
+int cli_summary_option(const char *cmd, int code, const char *value, precis_options *o,
+                       int *budget_seen);
+
+/* The unit of a budget as its option calls it ("words", "bytes", "sentences"). */
+const char *cli_budget_unit(precis_budget_unit unit);
+
+/* --threads VALUE: 1 to 256, or -1 after printing a usage error. */
+long cli_parse_threads(const char *cmd, const char *value);
 
 /* Parses a non-negative integer option value; -1 when it is not one. */
 long cli_parse_count(const char *text);

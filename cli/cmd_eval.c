@@ -511,59 +511,36 @@ static int is_dir(const char *path)
 
 int cmd_eval(int argc, char **argv)
 {
-    enum { OPT_WORDS = 256, OPT_BYTES, OPT_SENTENCES, OPT_TRUNCATE, OPT_METHOD, OPT_ROUGE,
-           OPT_FORMAT, OPT_SAVE, OPT_THREADS, OPT_JSON, OPT_QUIET, OPT_REDUNDANCY, OPT_SEED, OPT_SET };
+    enum { OPT_ROUGE = 256, OPT_FORMAT, OPT_SAVE, OPT_THREADS, OPT_JSON, OPT_QUIET };
     static const struct option longopts[] = {
-        {"words", required_argument, 0, OPT_WORDS},
-        {"bytes", required_argument, 0, OPT_BYTES},
-        {"sentences", required_argument, 0, OPT_SENTENCES},
-        {"truncate", no_argument, 0, OPT_TRUNCATE},
-        {"method", required_argument, 0, OPT_METHOD},
+        CLI_SUMMARY_OPTIONS,
         {"rouge", required_argument, 0, OPT_ROUGE},
         {"format", required_argument, 0, OPT_FORMAT},
         {"save", required_argument, 0, OPT_SAVE},
         {"threads", required_argument, 0, OPT_THREADS},
         {"json", no_argument, 0, OPT_JSON},
         {"quiet", no_argument, 0, OPT_QUIET},
-        {"redundancy", required_argument, 0, OPT_REDUNDANCY},
-        {"seed", required_argument, 0, OPT_SEED},
-        {"set", required_argument, 0, OPT_SET},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     eval_ctx ctx = {.options = precis_options_default()};
-    const char *method = "default", *flags = "-m", *format = NULL;
+    const char *flags = "-m", *format = NULL;
     long threads = 0;
     int json = 0, quiet = 0, budget_set = 0;
-    char budget[64] = "100 words";
     opterr = 0;
     optind = 1;
     int c;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        long v;
-        switch (c) {
-        case OPT_WORDS:
-        case OPT_BYTES:
-        case OPT_SENTENCES: {
-            const char *unit = c == OPT_WORDS ? "words" : c == OPT_BYTES ? "bytes" : "sentences";
-            if (cli_set_budget(&ctx.options, "eval ", unit, optarg, &budget_set))
-                return EXIT_USAGE;
-            snprintf(budget, sizeof budget, "%s %s", optarg, unit);
-            break;
+        if (c == CLI_OPT_METHOD && !strcmp(optarg, "oracle")) {
+            ctx.oracle = 1; /* an evaluation method, not a summarizer's */
+            continue;
         }
-        case OPT_TRUNCATE:
-            ctx.options.truncate = 1;
-            break;
-        case OPT_METHOD:
-            method = optarg;
-            if (!strcmp(optarg, "oracle")) {
-                ctx.oracle = 1;
-            } else {
-                int m = precis_method_parse(optarg);
-                if (m < 0)
-                    return cli_usage_error("eval ", "unknown method '%s'", optarg);
-                ctx.options.method = (precis_method)m;
-            }
-            break;
+        int rc = cli_summary_option("eval ", c, optarg, &ctx.options, &budget_set);
+        if (rc >= 0) {
+            if (rc)
+                return rc;
+            continue;
+        }
+        switch (c) {
         case OPT_ROUGE:
             flags = optarg;
             break;
@@ -576,32 +553,14 @@ int cmd_eval(int argc, char **argv)
             ctx.save_dir = optarg;
             break;
         case OPT_THREADS:
-            threads = cli_parse_count(optarg);
-            if (threads <= 0 || threads > 256)
-                return cli_usage_error("eval ", "--threads needs a number from 1 to 256");
+            if ((threads = cli_parse_threads("eval ", optarg)) < 0)
+                return EXIT_USAGE;
             break;
         case OPT_JSON:
             json = 1;
             break;
         case OPT_QUIET:
             quiet = 1;
-            break;
-        case OPT_REDUNDANCY: {
-            char *end;
-            ctx.options.redundancy = strtod(optarg, &end);
-            if (*end || ctx.options.redundancy < 0 || ctx.options.redundancy > 1)
-                return cli_usage_error("eval ", "--redundancy needs a number in [0, 1]");
-            break;
-        }
-        case OPT_SEED:
-            v = cli_parse_count(optarg);
-            if (v < 0)
-                return cli_usage_error("eval ", "--seed needs a non-negative number");
-            ctx.options.seed = (uint64_t)v;
-            break;
-        case OPT_SET:
-            if (cli_set_option(&ctx.options, optarg) < 0)
-                return EXIT_USAGE;
             break;
         case 'h':
             fputs(help_text, stdout);
@@ -654,10 +613,16 @@ int cmd_eval(int argc, char **argv)
                             "--save file) would be ambiguous\n",
                     ctx.source, (int)strlen(dup) - 1, dup);
             rc = EXIT_INPUT;
-        } else if (precis_rouge_aggregate(ctx.results, ctx.nresults, &ctx.rouge, &avg, &err) != PRECIS_OK)
+        } else if (precis_rouge_aggregate(ctx.results, ctx.nresults, &ctx.rouge, &avg, &err) !=
+                   PRECIS_OK) {
             rc = cli_report(&err);
-        else
-            print_table(&ctx, &avg, method, budget, flags, json);
+        } else {
+            char budget[64];
+            snprintf(budget, sizeof budget, "%zu %s", ctx.options.budget,
+                     cli_budget_unit(ctx.options.budget_unit));
+            print_table(&ctx, &avg, ctx.oracle ? "oracle" : precis_method_name(ctx.options.method),
+                        budget, flags, json);
+        }
     }
     free_duc_references(&ctx);
     for (size_t i = 0; i < ctx.nresults; i++)

@@ -278,34 +278,15 @@ static int summarize_batch(const settings *st, const precis_model *model, input_
 
 /* ---- arguments -------------------------------------------------------- */
 
-static int parse_double(const char *text, double *out)
-{
-    char *end;
-    errno = 0;
-    double v = strtod(text, &end);
-    if (errno || end == text || *end)
-        return -1;
-    *out = v;
-    return 0;
-}
-
 int cmd_summarize(int argc, char **argv)
 {
-    enum { OPT_WORDS = 256, OPT_BYTES, OPT_SENTENCES, OPT_TRUNCATE, OPT_METHOD, OPT_JSON,
-           OPT_FORMAT, OPT_THREADS, OPT_SKIP_BAD, OPT_REDUNDANCY, OPT_SEED, OPT_SET, OPT_QUIET };
+    enum { OPT_JSON = 256, OPT_FORMAT, OPT_THREADS, OPT_SKIP_BAD, OPT_QUIET };
     static const struct option longopts[] = {
-        {"words", required_argument, 0, OPT_WORDS},
-        {"bytes", required_argument, 0, OPT_BYTES},
-        {"sentences", required_argument, 0, OPT_SENTENCES},
-        {"truncate", no_argument, 0, OPT_TRUNCATE},
-        {"method", required_argument, 0, OPT_METHOD},
+        CLI_SUMMARY_OPTIONS,
         {"json", no_argument, 0, OPT_JSON},
         {"input-format", required_argument, 0, OPT_FORMAT},
         {"threads", required_argument, 0, OPT_THREADS},
         {"skip-bad", no_argument, 0, OPT_SKIP_BAD},
-        {"redundancy", required_argument, 0, OPT_REDUNDANCY},
-        {"seed", required_argument, 0, OPT_SEED},
-        {"set", required_argument, 0, OPT_SET},
         {"quiet", no_argument, 0, OPT_QUIET},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
@@ -315,25 +296,13 @@ int cmd_summarize(int argc, char **argv)
     optind = 1;
     int c;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        switch (c) {
-        case OPT_WORDS:
-        case OPT_BYTES:
-        case OPT_SENTENCES:
-            if (cli_set_budget(&st.options, "summarize ",
-                               c == OPT_WORDS ? "words" : c == OPT_BYTES ? "bytes" : "sentences",
-                               optarg, &budget_set))
-                return EXIT_USAGE;
-            break;
-        case OPT_TRUNCATE:
-            st.options.truncate = 1;
-            break;
-        case OPT_METHOD: {
-            int m = precis_method_parse(optarg);
-            if (m < 0)
-                return cli_usage_error("summarize ", "unknown method '%s'", optarg);
-            st.options.method = (precis_method)m;
-            break;
+        int rc = cli_summary_option("summarize ", c, optarg, &st.options, &budget_set);
+        if (rc >= 0) {
+            if (rc)
+                return rc;
+            continue;
         }
+        switch (c) {
         case OPT_JSON:
             st.json = 1;
             break;
@@ -350,31 +319,14 @@ int cmd_summarize(int argc, char **argv)
                 return cli_usage_error("summarize ", "unknown input format '%s'", optarg);
             break;
         case OPT_THREADS:
-            st.threads = cli_parse_count(optarg);
-            if (st.threads <= 0 || st.threads > 256)
-                return cli_usage_error("summarize ", "--threads needs a number from 1 to 256");
+            if ((st.threads = cli_parse_threads("summarize ", optarg)) < 0)
+                return EXIT_USAGE;
             break;
         case OPT_SKIP_BAD:
             st.skip_bad = 1;
             break;
-        case OPT_REDUNDANCY:
-            if (parse_double(optarg, &st.options.redundancy) < 0 ||
-                st.options.redundancy < 0 || st.options.redundancy > 1)
-                return cli_usage_error("summarize ", "--redundancy needs a number in [0, 1]");
-            break;
-        case OPT_SEED: {
-            long s = cli_parse_count(optarg);
-            if (s < 0)
-                return cli_usage_error("summarize ", "--seed needs a non-negative number");
-            st.options.seed = (uint64_t)s;
-            break;
-        }
         case OPT_QUIET:
             st.quiet = 1;
-            break;
-        case OPT_SET:
-            if (cli_set_option(&st.options, optarg) < 0)
-                return EXIT_USAGE;
             break;
         case 'h':
             fputs(help_text, stdout);

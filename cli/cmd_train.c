@@ -178,9 +178,8 @@ int cmd_train(int argc, char **argv)
             ctx.limit = (size_t)v;
             break;
         case OPT_THREADS:
-            threads = cli_parse_count(optarg);
-            if (threads <= 0 || threads > 256)
-                return cli_usage_error("train ", "--threads needs a number from 1 to 256");
+            if ((threads = cli_parse_threads("train ", optarg)) < 0)
+                return EXIT_USAGE;
             break;
         case OPT_TARGET:
             if (!strcmp(optarg, "density"))

@@ -121,19 +121,72 @@ int cli_set_option(precis_options *o, const char *assignment)
     return -1;
 }
 
-int cli_set_budget(precis_options *o, const char *cmd, const char *unit, const char *value,
-                   int *seen)
+const char *cli_budget_unit(precis_budget_unit unit)
 {
-    long v = cli_parse_count(value);
-    if (v <= 0)
-        return cli_usage_error(cmd, "--%s needs a positive number, not '%s'", unit, value);
-    if ((*seen)++)
-        return cli_usage_error(cmd, "give only one of --words, --bytes, --sentences");
-    o->budget = (size_t)v;
-    o->budget_unit = !strcmp(unit, "words")   ? PRECIS_BUDGET_WORDS
-                     : !strcmp(unit, "bytes") ? PRECIS_BUDGET_BYTES
-                                              : PRECIS_BUDGET_SENTENCES;
-    return 0;
+    return unit == PRECIS_BUDGET_BYTES       ? "bytes"
+           : unit == PRECIS_BUDGET_SENTENCES ? "sentences"
+                                             : "words";
+}
+
+int cli_summary_option(const char *cmd, int code, const char *value, precis_options *o,
+                       int *budget_seen)
+{
+    long v;
+    char *end;
+    switch (code) {
+    case CLI_OPT_WORDS:
+    case CLI_OPT_BYTES:
+    case CLI_OPT_SENTENCES: {
+        precis_budget_unit unit = code == CLI_OPT_WORDS   ? PRECIS_BUDGET_WORDS
+                                  : code == CLI_OPT_BYTES ? PRECIS_BUDGET_BYTES
+                                                          : PRECIS_BUDGET_SENTENCES;
+        v = cli_parse_count(value);
+        if (v <= 0)
+            return cli_usage_error(cmd, "--%s needs a positive number, not '%s'",
+                                   cli_budget_unit(unit), value);
+        if ((*budget_seen)++)
+            return cli_usage_error(cmd, "give only one of --words, --bytes, --sentences");
+        o->budget = (size_t)v;
+        o->budget_unit = unit;
+        return 0;
+    }
+    case CLI_OPT_TRUNCATE:
+        o->truncate = 1;
+        return 0;
+    case CLI_OPT_METHOD: {
+        int m = precis_method_parse(value);
+        if (m < 0)
+            return cli_usage_error(cmd, "unknown method '%s'", value);
+        o->method = (precis_method)m;
+        return 0;
+    }
+    case CLI_OPT_REDUNDANCY:
+        errno = 0;
+        o->redundancy = strtod(value, &end);
+        if (errno || end == value || *end || o->redundancy < 0 || o->redundancy > 1)
+            return cli_usage_error(cmd, "--redundancy needs a number in [0, 1]");
+        return 0;
+    case CLI_OPT_SEED:
+        v = cli_parse_count(value);
+        if (v < 0)
+            return cli_usage_error(cmd, "--seed needs a non-negative number");
+        o->seed = (uint64_t)v;
+        return 0;
+    case CLI_OPT_SET:
+        return cli_set_option(o, value) < 0 ? EXIT_USAGE : 0;
+    default:
+        return -1;
+    }
+}
+
+long cli_parse_threads(const char *cmd, const char *value)
+{
+    long n = cli_parse_count(value);
+    if (n <= 0 || n > 256) {
+        cli_usage_error(cmd, "--threads needs a number from 1 to 256");
+        return -1;
+    }
+    return n;
 }
 
 long cli_parse_count(const char *text)
