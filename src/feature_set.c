@@ -14,6 +14,7 @@
 #include "feature_set.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -85,6 +86,16 @@ static int has_digit(const char *s, size_t len)
     return 0;
 }
 
+static int by_centroid_desc(const void *pa, const void *pb, void *ctx)
+{
+    const cluster *c = ctx;
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    double ca = c->sents[a].centroid, cb = c->sents[b].centroid;
+    if (ca != cb)
+        return ca > cb ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
 int features_compute(arena *a, const cluster *c, double *feats)
 {
     size_t n = c->nsents;
@@ -125,17 +136,16 @@ int features_compute(arena *a, const cluster *c, double *feats)
     }
     int quadratic = n <= FEATURES_QUADRATIC_LIMIT;
     /* centroid rank among selectable sentences (ties by position) */
-    for (size_t s = 0; quadratic && s < n; s++) {
-        if (!sentence_selectable(&c->sents[s]))
-            continue;
-        uint32_t r = 0;
-        for (size_t k = 0; k < n; k++)
-            if (k != s && sentence_selectable(&c->sents[k]) &&
-                (c->sents[k].centroid > c->sents[s].centroid ||
-                 (c->sents[k].centroid == c->sents[s].centroid && k < s)))
-                r++;
-        crank[s] = r;
-    }
+    uint32_t *order = arena_array(a, n + 1, sizeof *order);
+    if (!order)
+        return -1;
+    size_t nsel = 0;
+    for (size_t s = 0; s < n; s++)
+        if (sentence_selectable(&c->sents[s]))
+            order[nsel++] = (uint32_t)s;
+    qsort_r(order, nsel, sizeof *order, by_centroid_desc, (void *)c);
+    for (size_t r = 0; r < nsel; r++)
+        crank[order[r]] = (uint32_t)r;
     double other_articles = c->narticles > 1 ? (double)(c->narticles - 1) : 1.0;
     for (size_t s = 0; s < n; s++) {
         const sentence *x = &c->sents[s];
