@@ -67,6 +67,11 @@ const char *cli_budget_unit(precis_budget_unit unit);
 /* --threads VALUE: 1 to 256, or -1 after printing a usage error. */
 long cli_parse_threads(const char *cmd, const char *value);
 
+/* Flushes stdout and checks it for a write error: 0, or EXIT_SYSTEM after
+ * "precis: write error: <why>" on stderr (said once per run).  Batches call
+ * it when a record's write failed, to stop early; main calls it at exit. */
+int cli_check_output(void);
+
 /* Parses a non-negative integer option value; -1 when it is not one. */
 long cli_parse_count(const char *text);
 

@@ -839,7 +839,7 @@ int cmd_rouge(int argc, char **argv)
             print_table(&avg, &items, opt.confidence, per_item);
     }
     list_free(&items);
-    if (!rc && (fflush(stdout) || ferror(stdout)))
-        rc = fail(PRECIS_E_IO, "stdout", 0, "write error");
+    if (!rc)
+        rc = cli_check_output();
     return rc;
 }

@@ -253,11 +253,8 @@ static int summarize_emit(void *ctx, batch_job *job)
     fputs(r->json, stdout);
     fputc('\n', stdout);
     summarize_discard(ctx, r);
-    if (ferror(stdout)) {
-        fprintf(stderr, "precis: cannot write output: %s\n", strerror(errno));
-        return EXIT_SYSTEM;
-    }
-    return 0;
+    /* a failed write stops the batch at once */
+    return ferror(stdout) ? cli_check_output() : 0;
 }
 
 static int summarize_batch(const settings *st, const precis_model *model, input_format format,
@@ -269,11 +266,8 @@ static int summarize_batch(const settings *st, const precis_model *model, input_
     batch_settings bs = {.kind = format == FORMAT_JSONL ? BATCH_JSONL : BATCH_DUC,
                          .path = path, .threads = st->threads, .skip_bad = st->skip_bad};
     int rc = batch_run(&bs, &ops);
-    if (fflush(stdout) != 0 && rc == EXIT_OK) {
-        fprintf(stderr, "precis: cannot write output: %s\n", strerror(errno));
-        return EXIT_SYSTEM;
-    }
-    return rc;
+    int wrc = cli_check_output();
+    return rc ? rc : wrc;
 }
 
 /* ---- arguments -------------------------------------------------------- */

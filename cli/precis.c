@@ -5,11 +5,13 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage_text[] =
     "usage: precis <command> [options] [inputs]\n"
@@ -189,6 +191,56 @@ long cli_parse_threads(const char *cmd, const char *value)
     return n;
 }
 
+/* Set once the write error is reported, so that it is said once. */
+static int output_error_reported;
+
+int cli_check_output(void)
+{
+    errno = 0;
+    int failed = fflush(stdout) != 0;
+    int why = errno;
+    if (ferror(stdout))
+        failed = 1;
+    if (!failed)
+        return 0;
+    if (!output_error_reported) {
+        output_error_reported = 1;
+        cli_warn("write error: %s", why ? strerror(why) : "the output could not be written");
+    }
+    return EXIT_SYSTEM;
+}
+
+/* At exit: everything written to stdout reached it (flushed, closed). */
+static int finish_output(int rc)
+{
+    int out = cli_check_output();
+    errno = 0;
+    if (fclose(stdout) != 0 && !out) {
+        int why = errno;
+        if (!output_error_reported)
+            cli_warn("write error: %s", why ? strerror(why) : "the output could not be closed");
+        out = EXIT_SYSTEM;
+    }
+    return rc ? rc : out;
+}
+
+/* A closed standard stream gets /dev/null opened the wrong way round: no
+ * file precis opens can take its number (and receive the output), and
+ * writing to a closed stdout fails as a write error instead of going
+ * nowhere. */
+static void reserve_standard_streams(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        int got = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+        if (got >= 0 && got != fd) {
+            dup2(got, fd);
+            close(got);
+        }
+    }
+}
+
 long cli_parse_count(const char *text)
 {
     if (!text || !*text)
@@ -201,7 +253,7 @@ long cli_parse_count(const char *text)
     return v;
 }
 
-int main(int argc, char **argv)
+static int run_command(int argc, char **argv)
 {
     if (argc < 2) {
         fputs(usage_text, stderr);
@@ -225,4 +277,10 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "train"))
         return cmd_train(argc - 1, argv + 1);
     return cli_usage_error(NULL, "unknown command '%s'", cmd);
+}
+
+int main(int argc, char **argv)
+{
+    reserve_standard_streams();
+    return finish_output(run_command(argc, argv));
 }
