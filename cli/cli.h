@@ -72,7 +72,17 @@ long cli_parse_threads(const char *cmd, const char *value);
  * it when a record's write failed, to stop early; main calls it at exit. */
 int cli_check_output(void);
 
-/* Parses a non-negative integer option value; -1 when it is not one. */
+/* Parses a non-negative integer option value (digits only); -1 when it is
+ * not one or does not fit a long. */
 long cli_parse_count(const char *text);
+
+/* Parses a finite number into *out: 0, or -1 when the text is not one
+ * (inf and nan are not numbers here). */
+int cli_parse_number(const char *text, double *out);
+
+/* Checks the summary options the way the library will (a summarizer is
+ * made and freed), before any input is read, so that no input is blamed
+ * for them: 0, or EXIT_USAGE after printing why. */
+int cli_check_options(const char *cmd, const precis_options *o);
 
 #endif

@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -569,6 +570,15 @@ int cmd_eval(int argc, char **argv)
             return cli_usage_error("eval ", "unknown option or missing value: '%s'", argv[optind - 1]);
         }
     }
+    int orc = cli_check_options("eval ", &ctx.options);
+    if (orc)
+        return orc;
+    precis_error err = {0};
+    if (precis_rouge_options_parse(flags, &ctx.rouge, &err) != PRECIS_OK)
+        return cli_usage_error("eval ", "--rouge: %s", err.message);
+    if (ctx.rouge.word_limit == LONG_MAX || ctx.rouge.byte_limit == LONG_MAX)
+        return cli_usage_error("eval ", "--rouge: -%c is too large",
+                               ctx.rouge.word_limit == LONG_MAX ? 'l' : 'b');
     int nargs = argc - optind;
     if (nargs < 1 || nargs > 2)
         return cli_usage_error("eval ", "expected DATASET [MODELS_DIR]");
@@ -578,9 +588,6 @@ int cmd_eval(int argc, char **argv)
         return cli_usage_error("eval ", "a DUC dataset needs MODELS_DIR with the reference summaries");
     if (!duc && nargs != 1)
         return cli_usage_error("eval ", "a JSONL dataset holds its references; no MODELS_DIR");
-    precis_error err = {0};
-    if (precis_rouge_options_parse(flags, &ctx.rouge, &err) != PRECIS_OK)
-        return cli_report(&err);
     if (ctx.save_dir && !is_dir(ctx.save_dir) && mkdir(ctx.save_dir, 0777) != 0) {
         fprintf(stderr, "precis: %s: cannot create folder: %s\n", ctx.save_dir, strerror(errno));
         return EXIT_SYSTEM;

@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -767,7 +768,8 @@ int cmd_rouge(int argc, char **argv)
         case 'b': {
             long v = cli_parse_count(optarg);
             if (v <= 0)
-                return cli_usage_error("rouge ", "-%c needs a positive number, not '%s'", c, optarg);
+                return cli_usage_error("rouge ", "-%c needs a whole number from 1 to %ld, not '%s'",
+                                       c, LONG_MAX, optarg);
             *(c == 'l' ? &words : &bytes) = v;
             break;
         }
@@ -794,6 +796,10 @@ int cmd_rouge(int argc, char **argv)
         memset(&err, 0, sizeof err);
         if (precis_rouge_options_parse(flags, &opt, &err) != PRECIS_OK)
             return cli_usage_error("rouge ", "--flags: %s", err.message);
+        /* strtol's overflow value: the number did not fit */
+        if (opt.word_limit == LONG_MAX || opt.byte_limit == LONG_MAX)
+            return cli_usage_error("rouge ", "--flags: -%c is too large",
+                                   opt.word_limit == LONG_MAX ? 'l' : 'b');
     }
     if (stem)
         opt.stem = 1;

@@ -332,6 +332,9 @@ int cmd_summarize(int argc, char **argv)
             return cli_usage_error("summarize ", "unknown option '%s'", argv[optind - 1]);
         }
     }
+    int orc = cli_check_options("summarize ", &st.options);
+    if (orc)
+        return orc;
     char **paths = argv + optind;
     int npaths = argc - optind;
     input_format format = st.format;

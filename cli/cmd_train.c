@@ -8,6 +8,7 @@
  * out as data/weights.tsv expects them: `feature<TAB>weight`, sorted.
  */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -153,28 +154,30 @@ int cmd_train(int argc, char **argv)
     int c;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         long v;
-        char *end;
         switch (c) {
         case OPT_WORDS:
             v = cli_parse_count(optarg);
             if (v <= 0)
-                return cli_usage_error("train ", "--words needs a positive number");
+                return cli_usage_error("train ", "--words needs a whole number from 1 to %ld, "
+                                                 "not '%s'", LONG_MAX, optarg);
             ctx.options.budget = (size_t)v;
             break;
         case OPT_L2:
-            l2 = strtod(optarg, &end);
-            if (*end || l2 < 0)
-                return cli_usage_error("train ", "--l2 needs a non-negative number");
+            if (cli_parse_number(optarg, &l2) < 0 || l2 < 0)
+                return cli_usage_error("train ", "--l2 needs a finite number of 0 or more, not '%s'",
+                                       optarg);
             break;
         case OPT_ITERATIONS:
             iterations = cli_parse_count(optarg);
-            if (iterations <= 0)
-                return cli_usage_error("train ", "--iterations needs a positive number");
+            if (iterations <= 0 || iterations > INT_MAX)
+                return cli_usage_error("train ", "--iterations needs a whole number from 1 to %d, "
+                                                 "not '%s'", INT_MAX, optarg);
             break;
         case OPT_LIMIT:
             v = cli_parse_count(optarg);
             if (v <= 0)
-                return cli_usage_error("train ", "--limit needs a positive number");
+                return cli_usage_error("train ", "--limit needs a whole number from 1 to %ld, "
+                                                 "not '%s'", LONG_MAX, optarg);
             ctx.limit = (size_t)v;
             break;
         case OPT_THREADS:

@@ -4,8 +4,11 @@
  */
 #include "cli.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -82,20 +85,22 @@ void cli_fail(precis_error *err, precis_status status, const char *source, const
 
 int cli_set_option(precis_options *o, const char *assignment)
 {
+    /* range: 0 any finite number >= 0, 1 within [0, 1], 2 within (0, 1] */
     static const struct {
         const char *key;
         size_t offset;
+        int range;
     } knobs[] = {
-        {"redundancy", offsetof(precis_options, redundancy)},
-        {"duplicate_similarity", offsetof(precis_options, duplicate_similarity)},
-        {"position_weight", offsetof(precis_options, position_weight)},
-        {"centroid_weight", offsetof(precis_options, centroid_weight)},
-        {"lexrank_weight", offsetof(precis_options, lexrank_weight)},
-        {"summary_word_weight", offsetof(precis_options, summary_word_weight)},
-        {"dangling_penalty", offsetof(precis_options, dangling_penalty)},
-        {"learned_weight", offsetof(precis_options, learned_weight)},
-        {"importance_weight", offsetof(precis_options, importance_weight)},
-        {"ilp_salience", offsetof(precis_options, ilp_salience)},
+        {"redundancy", offsetof(precis_options, redundancy), 1},
+        {"duplicate_similarity", offsetof(precis_options, duplicate_similarity), 2},
+        {"position_weight", offsetof(precis_options, position_weight), 0},
+        {"centroid_weight", offsetof(precis_options, centroid_weight), 0},
+        {"lexrank_weight", offsetof(precis_options, lexrank_weight), 0},
+        {"summary_word_weight", offsetof(precis_options, summary_word_weight), 0},
+        {"dangling_penalty", offsetof(precis_options, dangling_penalty), 0},
+        {"learned_weight", offsetof(precis_options, learned_weight), 0},
+        {"importance_weight", offsetof(precis_options, importance_weight), 0},
+        {"ilp_salience", offsetof(precis_options, ilp_salience), 0},
     };
     const char *eq = strchr(assignment, '=');
     if (!eq) {
@@ -106,11 +111,15 @@ int cli_set_option(precis_options *o, const char *assignment)
         if (strlen(knobs[i].key) != (size_t)(eq - assignment) ||
             strncmp(knobs[i].key, assignment, (size_t)(eq - assignment)))
             continue;
-        char *end;
-        errno = 0;
-        double v = strtod(eq + 1, &end);
-        if (errno || end == eq + 1 || *end || v < 0) {
-            fprintf(stderr, "precis: --set %s needs a non-negative number\n", knobs[i].key);
+        double v;
+        int bad = cli_parse_number(eq + 1, &v) < 0 || v < 0 ||
+                  (knobs[i].range == 1 && v > 1) || (knobs[i].range == 2 && (v <= 0 || v > 1));
+        if (bad) {
+            cli_warn("--set %s needs %s, not '%s'", knobs[i].key,
+                     knobs[i].range == 1   ? "a number from 0 to 1"
+                     : knobs[i].range == 2 ? "a number above 0 and at most 1"
+                                           : "a finite number of 0 or more",
+                     eq + 1);
             return -1;
         }
         *(double *)((char *)o + knobs[i].offset) = v;
@@ -134,7 +143,6 @@ int cli_summary_option(const char *cmd, int code, const char *value, precis_opti
                        int *budget_seen)
 {
     long v;
-    char *end;
     switch (code) {
     case CLI_OPT_WORDS:
     case CLI_OPT_BYTES:
@@ -144,8 +152,8 @@ int cli_summary_option(const char *cmd, int code, const char *value, precis_opti
                                                           : PRECIS_BUDGET_SENTENCES;
         v = cli_parse_count(value);
         if (v <= 0)
-            return cli_usage_error(cmd, "--%s needs a positive number, not '%s'",
-                                   cli_budget_unit(unit), value);
+            return cli_usage_error(cmd, "--%s needs a whole number from 1 to %ld, not '%s'",
+                                   cli_budget_unit(unit), LONG_MAX, value);
         if ((*budget_seen)++)
             return cli_usage_error(cmd, "give only one of --words, --bytes, --sentences");
         o->budget = (size_t)v;
@@ -163,15 +171,15 @@ int cli_summary_option(const char *cmd, int code, const char *value, precis_opti
         return 0;
     }
     case CLI_OPT_REDUNDANCY:
-        errno = 0;
-        o->redundancy = strtod(value, &end);
-        if (errno || end == value || *end || o->redundancy < 0 || o->redundancy > 1)
-            return cli_usage_error(cmd, "--redundancy needs a number in [0, 1]");
+        if (cli_parse_number(value, &o->redundancy) < 0 ||
+            !(o->redundancy >= 0 && o->redundancy <= 1))
+            return cli_usage_error(cmd, "--redundancy needs a number from 0 to 1, not '%s'", value);
         return 0;
     case CLI_OPT_SEED:
         v = cli_parse_count(value);
         if (v < 0)
-            return cli_usage_error(cmd, "--seed needs a non-negative number");
+            return cli_usage_error(cmd, "--seed needs a whole number of 0 or more (at most %ld), "
+                                        "not '%s'", LONG_MAX, value);
         o->seed = (uint64_t)v;
         return 0;
     case CLI_OPT_SET:
@@ -185,7 +193,7 @@ long cli_parse_threads(const char *cmd, const char *value)
 {
     long n = cli_parse_count(value);
     if (n <= 0 || n > 256) {
-        cli_usage_error(cmd, "--threads needs a number from 1 to 256");
+        cli_usage_error(cmd, "--threads needs a whole number from 1 to 256, not '%s'", value);
         return -1;
     }
     return n;
@@ -243,7 +251,8 @@ static void reserve_standard_streams(void)
 
 long cli_parse_count(const char *text)
 {
-    if (!text || !*text)
+    /* digits only: no sign, no white space; too large is an error, not LONG_MAX */
+    if (!text || !(*text >= '0' && *text <= '9'))
         return -1;
     char *end;
     errno = 0;
@@ -251,6 +260,34 @@ long cli_parse_count(const char *text)
     if (errno || *end || v < 0)
         return -1;
     return v;
+}
+
+int cli_parse_number(const char *text, double *out)
+{
+    if (!text || !*text || isspace((unsigned char)*text))
+        return -1;
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (end == text || *end || !isfinite(v) || (errno == ERANGE && fabs(v) > 1))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int cli_check_options(const char *cmd, const precis_options *o)
+{
+    precis_error err = {0};
+    precis_model *model = precis_model_new(&err); /* compiled-in tables: no cost */
+    if (!model)
+        return cli_report(&err);
+    precis_summarizer *sz = precis_summarizer_new(model, o, &err);
+    precis_summarizer_free(sz);
+    precis_model_free(model);
+    if (!sz)
+        return err.status == PRECIS_E_ARGUMENT ? cli_usage_error(cmd, "%s", err.message)
+                                               : cli_report(&err);
+    return 0;
 }
 
 static int run_command(int argc, char **argv)

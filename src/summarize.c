@@ -101,6 +101,11 @@ static precis_status check_options(const precis_options *o, precis_error *err)
     if (!(o->duplicate_similarity > 0 && o->duplicate_similarity <= 1))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                            "duplicate similarity must be within (0, 1]");
+    if (!(isfinite(o->position_weight) && isfinite(o->centroid_weight) &&
+          isfinite(o->lexrank_weight) && isfinite(o->summary_word_weight) &&
+          isfinite(o->dangling_penalty) && isfinite(o->learned_weight) &&
+          isfinite(o->importance_weight) && isfinite(o->ilp_salience)))
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "weights must be finite numbers");
     if (!(o->position_weight >= 0 && o->centroid_weight >= 0 && o->lexrank_weight >= 0 &&
           o->summary_word_weight >= 0 && o->dangling_penalty >= 0 && o->learned_weight >= 0 &&
           o->importance_weight >= 0))

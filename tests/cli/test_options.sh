@@ -1,0 +1,101 @@
+#!/bin/sh
+# CLI tests of option values (issue #11): numbers are finite and in range,
+# integers do not overflow, every bad value is a usage error (exit 2) that
+# names the option and never an input file, whatever the command.  The
+# cluster is written here (made-up text).
+. "$(dirname "$0")/lib.sh"
+
+mkdir -p "$TMP/cluster"
+cat > "$TMP/cluster/a.txt" <<'EOF'
+The city council of Northbridge voted on Monday to close the old harbour bridge for repairs.
+Engineers had warned for two years that the steel supports of the bridge were badly corroded.
+The repairs are expected to take eight months and to cost about twelve million dollars.
+Commuters will have to use the ferry or the ring road while the bridge stays closed.
+EOF
+cat > "$TMP/cluster/b.txt" <<'EOF'
+Northbridge will shut its harbour bridge for eight months, the council decided on Monday.
+An inspection last spring found deep corrosion in the steel supports under the main span.
+Local shop owners said the closure would keep customers away from the harbour district.
+The council promised to run extra ferries during the morning and evening rush hours.
+EOF
+A="$TMP/cluster/a.txt"
+$PY - "$TMP/cluster" "$TMP/data.jsonl" <<'PY'
+import json, os, sys
+d = sys.argv[1]
+arts = [open(os.path.join(d, f), encoding="utf-8").read() for f in sorted(os.listdir(d))]
+ref = "Northbridge will close its corroded harbour bridge for eight months of repairs."
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for i in range(3):
+        out.write(json.dumps({"id": "c%d" % i, "documents": arts, "summary": ref}) + "\n")
+PY
+BIG=99999999999999999999
+
+# usage_error TITLE PATTERN CMD...: exit 2, stderr matches PATTERN and does
+# not name an input file
+usage_error() {
+    title=$1 pattern=$2
+    shift 2
+    run "$@"
+    if [ "$RC" -eq 2 ] && grep -Eq -- "$pattern" "$TMP/err" && ! grep -q "$TMP" "$TMP/err"; then
+        ok "$title"
+    else
+        not_ok "$title" "exit $RC, wanted 2, stderr /$pattern/ naming no input" "stderr: $(head -c 300 "$TMP/err")"
+    fi
+}
+
+# ---- defect 14: weights, redundancy and ROUGE limits --------------------------------
+for k in lexrank_weight centroid_weight position_weight summary_word_weight learned_weight \
+         importance_weight dangling_penalty ilp_salience; do
+    usage_error "--set $k=inf is a usage error naming the option" "--set $k needs a finite number" \
+        "$PRECIS" summarize --set "$k=inf" "$A"
+done
+usage_error "--set lexrank_weight=nan is not called negative" "--set lexrank_weight needs a finite number" \
+    "$PRECIS" summarize --set lexrank_weight=nan "$A"
+usage_error "--set lexrank_weight=1e999 (overflow) is a usage error" "--set lexrank_weight" \
+    "$PRECIS" summarize --set lexrank_weight=1e999 "$A"
+usage_error "--redundancy nan is a usage error, not blamed on the input" "--redundancy needs a number from 0 to 1" \
+    "$PRECIS" summarize --redundancy nan "$A"
+usage_error "--set redundancy=2 is a usage error, not blamed on the input" "--set redundancy needs a number from 0 to 1" \
+    "$PRECIS" summarize --set redundancy=2 "$A"
+usage_error "--set duplicate_similarity=0 is a usage error, not blamed on the input" \
+    "--set duplicate_similarity needs a number above 0" "$PRECIS" summarize --set duplicate_similarity=0 "$A"
+usage_error "options are checked before the input is read" "--redundancy" \
+    "$PRECIS" summarize --redundancy nan "$TMP/no-such-file.txt"
+usage_error "eval: --set lexrank_weight=inf is a usage error" "--set lexrank_weight" \
+    "$PRECIS" eval --set lexrank_weight=inf "$TMP/data.jsonl"
+usage_error "eval: --redundancy nan is a usage error" "--redundancy" \
+    "$PRECIS" eval --redundancy nan "$TMP/data.jsonl"
+usage_error "eval --rouge \"-l $BIG\" is rejected, not clamped" "--rouge: -l is too large" \
+    "$PRECIS" eval --rouge "-m -l $BIG" "$TMP/data.jsonl"
+usage_error "eval --rouge \"-b $BIG\" is rejected, not clamped" "--rouge: -b is too large" \
+    "$PRECIS" eval --rouge "-b$BIG" "$TMP/data.jsonl"
+usage_error "eval --rouge errors name --rouge" "--rouge: unsupported ROUGE flag -z" \
+    "$PRECIS" eval --rouge "-z" "$TMP/data.jsonl"
+printf 'the bridge is closed\n' > "$TMP/sys.txt"
+printf 'the bridge will close\n' > "$TMP/ref.txt"
+usage_error "rouge --flags \"-l $BIG\" is rejected, as rouge -l $BIG is" "--flags: -l is too large" \
+    "$PRECIS" rouge --flags "-l $BIG" "$TMP/sys.txt" "$TMP/ref.txt"
+usage_error "rouge -l $BIG is rejected" "-l needs a whole number" \
+    "$PRECIS" rouge -l $BIG "$TMP/sys.txt" "$TMP/ref.txt"
+usage_error "train --l2 nan is a usage error" "--l2 needs a finite number" "$PRECIS" train --l2 nan "$TMP/data.jsonl"
+usage_error "train --l2 inf is a usage error" "--l2 needs a finite number" "$PRECIS" train --l2 inf "$TMP/data.jsonl"
+usage_error "train --l2 '' is a usage error" "--l2 needs a finite number" "$PRECIS" train --l2 "" "$TMP/data.jsonl"
+
+# every integer option of every command: overflow and signs are usage errors
+for opt in --words --bytes --sentences --seed --threads; do
+    usage_error "summarize $opt $BIG is a usage error" "$opt needs a whole number" "$PRECIS" summarize $opt $BIG "$A"
+    usage_error "summarize $opt +5 is a usage error" "$opt needs a whole number" "$PRECIS" summarize $opt +5 "$A"
+done
+for opt in --words --bytes --sentences --seed --threads; do
+    usage_error "eval $opt $BIG is a usage error" "$opt needs a whole number" "$PRECIS" eval $opt $BIG "$TMP/data.jsonl"
+done
+for opt in --words --iterations --limit --threads; do
+    usage_error "train $opt $BIG is a usage error" "$opt needs a whole number" "$PRECIS" train $opt $BIG "$TMP/data.jsonl"
+done
+usage_error "train --iterations 99999999999 (over an int) is a usage error" "--iterations needs a whole number" \
+    "$PRECIS" train --iterations 99999999999 "$TMP/data.jsonl"
+usage_error "rouge -b $BIG is a usage error" "-b needs a whole number" "$PRECIS" rouge -b $BIG "$TMP/sys.txt" "$TMP/ref.txt"
+
+# good values still work
+run "$PRECIS" summarize --set lexrank_weight=2 --redundancy 0.5 --seed 7 "$TMP/cluster"
+expect_exit 0 "finite values in range are taken"
