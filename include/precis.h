@@ -172,6 +172,15 @@ typedef enum precis_markup {
     PRECIS_MARKUP_SGML = 1
 } precis_markup;
 
+/* Limits that bound the work and memory of one call whatever the input;
+ * each one that is reached is named in the summary's warnings.  An article
+ * is read up to its PRECIS_MAX_SENTENCES_PER_ARTICLE-th sentence (the rest of
+ * its text is never analysed), a cluster up to PRECIS_MAX_ARTICLES articles
+ * and PRECIS_MAX_SENTENCES sentences in all (later articles are not read). */
+#define PRECIS_MAX_SENTENCES_PER_ARTICLE 2000
+#define PRECIS_MAX_ARTICLES 100000
+#define PRECIS_MAX_SENTENCES 200000
+
 /* Per-thread working state: an arena reused across clusters, a stemmer.
  * Not to be used by two threads at once. */
 typedef struct precis_summarizer precis_summarizer;

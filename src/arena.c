@@ -110,6 +110,21 @@ char *arena_strndup(arena *a, const char *s, size_t len)
 
 void *arena_grow(arena *a, void *old, size_t old_n, size_t new_n, size_t size)
 {
+    /* The array that was allocated last (the usual case: one list growing
+     * while it is filled) is extended where it stands, so a list that
+     * doubles does not leave its earlier copies behind. */
+    arena_chunk *c = a->head;
+    if (c && old && old_n && new_n > old_n && size && new_n <= (SIZE_MAX - ARENA_ALIGN) / size) {
+        size_t old_bytes = (old_n * size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+        size_t new_bytes = (new_n * size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+        uintptr_t end_of_old = (uintptr_t)old + old_bytes;
+        if (end_of_old == (uintptr_t)(c->data + c->used) &&
+            new_bytes - old_bytes <= c->size - c->used) {
+            memset(c->data + c->used, 0, new_bytes - old_bytes);
+            c->used += new_bytes - old_bytes;
+            return old;
+        }
+    }
     void *p = arena_array(a, new_n, size);
     if (p && old && old_n)
         memcpy(p, old, old_n * size);

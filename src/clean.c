@@ -21,6 +21,7 @@
  */
 #include "clean.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "text.h"
@@ -302,11 +303,6 @@ const char *clean_junk_name(junk_kind kind)
 
 /* ---- regions and paragraphs ------------------------------------------ */
 
-typedef struct span_list {
-    text_span *items;
-    size_t count, cap;
-} span_list;
-
 static int span_push(arena *a, span_list *l, size_t start, size_t end)
 {
     if (l->count == l->cap) {
@@ -328,32 +324,42 @@ static const char *find_tag(const char *s, size_t len, const char *tag)
     return find_ci(s, len, tag);
 }
 
-/* The <TEXT> element contents of SGML input (the whole input if it has no
- * <TEXT> and no <DOC>: plain text given as SGML). */
-static int sgml_regions(arena *a, const char *text, size_t len, span_list *regions)
+/* The paragraphs kept so far, and the verdict context that runs across
+ * them (a "Related Articles" heading, an embedded tweet). */
+typedef struct cleaner {
+    arena *a;
+    const char *text;
+    span_list *kept;
+    size_t max_kept;
+    size_t dropped;
+    int in_related, after_social;
+    int full; /* max_kept paragraphs kept: the rest of the text is not read */
+} cleaner;
+
+/* Gives one paragraph its verdict, in context, and keeps it if it is prose. */
+static int paragraph_found(cleaner *cl, size_t start, size_t end)
 {
-    size_t pos = 0;
-    int found = 0;
-    while (pos < len) {
-        const char *open = find_tag(text + pos, len - pos, "<text>");
-        if (!open)
-            break;
-        size_t start = (size_t)(open - text) + 6;
-        const char *close = find_tag(text + start, len - start, "</text>");
-        size_t end = close ? (size_t)(close - text) : len;
-        if (span_push(a, regions, start, end) < 0)
-            return -1;
-        found = 1;
-        pos = close ? end + 7 : len;
+    const char *p = cl->text + start;
+    size_t plen = end - start;
+    junk_kind kind = clean_paragraph_kind(p, plen);
+    int headline = !ends_with_terminal(p, plen) &&
+                   count_words(p, plen, HEADLINE_MAX_WORDS) <= HEADLINE_MAX_WORDS;
+    if (kind == JUNK_NONE && headline && (cl->in_related || cl->after_social))
+        kind = cl->in_related ? JUNK_RELATED : JUNK_SOCIAL;
+    cl->in_related = kind == JUNK_RELATED || (cl->in_related && kind != JUNK_NONE);
+    cl->after_social = kind == JUNK_SOCIAL;
+    if (kind != JUNK_NONE) {
+        cl->dropped++;
+        return 0;
     }
-    if (!found && !find_tag(text, len, "<doc>"))
-        return span_push(a, regions, 0, len);
+    if (span_push(cl->a, cl->kept, start, end) < 0)
+        return -1;
+    cl->full = cl->kept->count >= cl->max_kept;
     return 0;
 }
 
 typedef struct line_info {
     size_t start, end; /* trimmed */
-    size_t raw_start;  /* where the line begins, before indentation */
     int indented;
     int blank;
 } line_info;
@@ -364,107 +370,124 @@ static int is_markup_line(const char *s, size_t len)
     return len >= 3 && s[0] == '<' && s[len - 1] == '>' && !memchr(s + 1, '<', len - 2);
 }
 
-/* Hard-wrapped text: most lines stop mid-sentence and none is very long. */
-static int looks_wrapped(const char *text, const line_info *lines, size_t n)
+/* Reads the line at *pos (< end) into *l and moves *pos past it. */
+static void next_line(const char *text, size_t end, size_t *pos, line_info *l)
+{
+    size_t at = *pos;
+    const char *nl = memchr(text + at, '\n', end - at);
+    size_t line_end = nl ? (size_t)(nl - text) : end;
+    l->start = at;
+    l->end = line_end;
+    l->indented = at < line_end && (text[at] == '\t' ||
+                  (line_end - at >= 2 && text[at] == ' ' && text[at + 1] == ' '));
+    trim(text, &l->start, &l->end);
+    l->blank = l->start == l->end || is_markup_line(text + l->start, l->end - l->start);
+    *pos = nl ? line_end + 1 : end;
+}
+
+/* Hard-wrapped text: most lines stop mid-sentence and none is very long.
+ * One pass over the region's lines, counting: nothing is stored. */
+static int looks_wrapped(const char *text, text_span region)
 {
     size_t content = 0, open_ended = 0, long_lines = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (lines[i].blank)
+    size_t pos = region.start;
+    while (pos < region.end) {
+        line_info l;
+        next_line(text, region.end, &pos, &l);
+        if (l.blank)
             continue;
         content++;
-        size_t len = lines[i].end - lines[i].start;
+        size_t len = l.end - l.start;
         if (len > 110)
             long_lines++;
-        if (!ends_with_terminal(text + lines[i].start, len))
+        if (!ends_with_terminal(text + l.start, len))
             open_ended++;
     }
     return content >= 3 && long_lines * 10 < content && open_ended * 10 >= content * 4;
 }
 
-static int region_paragraphs(arena *a, const char *text, text_span region, span_list *out)
+/* Joins the region's lines into paragraphs and hands each to the cleaner,
+ * until it is full. */
+static int region_paragraphs(cleaner *cl, text_span region)
 {
-    /* Collect lines. */
-    size_t cap = 64, n = 0;
-    line_info *lines = arena_array(a, cap, sizeof *lines);
-    if (!lines)
-        return -1;
-    size_t pos = region.start;
-    while (pos < region.end) {
-        const char *nl = memchr(text + pos, '\n', region.end - pos);
-        size_t line_end = nl ? (size_t)(nl - text) : region.end;
-        if (n == cap) {
-            lines = arena_grow(a, lines, n, cap * 2, sizeof *lines);
-            if (!lines)
-                return -1;
-            cap *= 2;
-        }
-        line_info *l = &lines[n++];
-        l->raw_start = pos;
-        l->start = pos;
-        l->end = line_end;
-        l->indented = pos < line_end && (text[pos] == '\t' ||
-                      (line_end - pos >= 2 && text[pos] == ' ' && text[pos + 1] == ' '));
-        trim(text, &l->start, &l->end);
-        l->blank = l->start == l->end || is_markup_line(text + l->start, l->end - l->start);
-        pos = nl ? line_end + 1 : region.end;
-    }
-    int wrapped = looks_wrapped(text, lines, n);
+    int wrapped = looks_wrapped(cl->text, region);
     size_t para_start = 0, para_end = 0;
     int open = 0;
-    for (size_t i = 0; i < n; i++) {
-        const line_info *l = &lines[i];
-        int breaks = l->blank || !wrapped || l->indented;
+    size_t pos = region.start;
+    while (pos < region.end && !cl->full) {
+        line_info l;
+        next_line(cl->text, region.end, &pos, &l);
+        int breaks = l.blank || !wrapped || l.indented;
         if (open && breaks) {
-            if (span_push(a, out, para_start, para_end) < 0)
+            if (paragraph_found(cl, para_start, para_end) < 0)
                 return -1;
             open = 0;
+            if (cl->full)
+                return 0;
         }
-        if (l->blank)
+        if (l.blank)
             continue;
         if (!open) {
-            para_start = l->start;
+            para_start = l.start;
             open = 1;
         }
-        para_end = l->end;
+        para_end = l.end;
     }
-    if (open && span_push(a, out, para_start, para_end) < 0)
+    if (open && !cl->full && paragraph_found(cl, para_start, para_end) < 0)
         return -1;
     return 0;
+}
+
+/* The <TEXT> element contents of SGML input, each handed to
+ * region_paragraphs as it is found (the whole input if it has no <TEXT> and
+ * no <DOC>: plain text given as SGML). */
+static int sgml_paragraphs(cleaner *cl, size_t len)
+{
+    const char *text = cl->text;
+    size_t pos = 0;
+    int found = 0;
+    while (pos < len && !cl->full) {
+        const char *open = find_tag(text + pos, len - pos, "<text>");
+        if (!open)
+            break;
+        size_t start = (size_t)(open - text) + 6;
+        const char *close = find_tag(text + start, len - start, "</text>");
+        size_t end = close ? (size_t)(close - text) : len;
+        if (region_paragraphs(cl, (text_span){start, end}) < 0)
+            return -1;
+        found = 1;
+        pos = close ? end + 7 : len;
+    }
+    if (!found && !find_tag(text, len, "<doc>"))
+        return region_paragraphs(cl, (text_span){0, len});
+    return 0;
+}
+
+long clean_paragraphs_bounded(arena *a, const char *text, size_t len, precis_markup markup,
+                              size_t max_paragraphs, span_list *kept, size_t *dropped,
+                              int *stopped)
+{
+    cleaner cl = {.a = a, .text = text, .kept = kept, .max_kept = max_paragraphs};
+    kept->count = 0;
+    *dropped = 0;
+    *stopped = 0;
+    if (max_paragraphs == 0)
+        return 0;
+    int rc = markup == PRECIS_MARKUP_SGML ? sgml_paragraphs(&cl, len)
+                                          : region_paragraphs(&cl, (text_span){0, len});
+    if (rc < 0)
+        return -1;
+    *dropped = cl.dropped;
+    *stopped = cl.full;
+    return (long)kept->count;
 }
 
 long clean_paragraphs(arena *a, const char *text, size_t len, precis_markup markup,
                       text_span **paragraphs, size_t *dropped)
 {
-    span_list regions = {0}, paras = {0}, kept = {0};
-    *dropped = 0;
-    if (markup == PRECIS_MARKUP_SGML) {
-        if (sgml_regions(a, text, len, &regions) < 0)
-            return -1;
-    } else if (span_push(a, &regions, 0, len) < 0) {
-        return -1;
-    }
-    for (size_t r = 0; r < regions.count; r++)
-        if (region_paragraphs(a, text, regions.items[r], &paras) < 0)
-            return -1;
-
-    int in_related = 0, after_social = 0;
-    for (size_t i = 0; i < paras.count; i++) {
-        const char *p = text + paras.items[i].start;
-        size_t plen = paras.items[i].end - paras.items[i].start;
-        junk_kind kind = clean_paragraph_kind(p, plen);
-        int headline = !ends_with_terminal(p, plen) &&
-                       count_words(p, plen, HEADLINE_MAX_WORDS) <= HEADLINE_MAX_WORDS;
-        if (kind == JUNK_NONE && headline && (in_related || after_social))
-            kind = in_related ? JUNK_RELATED : JUNK_SOCIAL;
-        in_related = kind == JUNK_RELATED || (in_related && kind != JUNK_NONE);
-        after_social = kind == JUNK_SOCIAL;
-        if (kind != JUNK_NONE) {
-            (*dropped)++;
-            continue;
-        }
-        if (span_push(a, &kept, paras.items[i].start, paras.items[i].end) < 0)
-            return -1;
-    }
+    int stopped;
+    span_list kept = {0};
+    long n = clean_paragraphs_bounded(a, text, len, markup, SIZE_MAX, &kept, dropped, &stopped);
     *paragraphs = kept.items;
-    return (long)kept.count;
+    return n;
 }

@@ -17,6 +17,12 @@ typedef struct text_span {
     size_t start, end;
 } text_span;
 
+/* A growable list of spans in an arena; reusable from text to text. */
+typedef struct span_list {
+    text_span *items;
+    size_t count, cap;
+} span_list;
+
 /* Why a paragraph or sentence is not article prose. */
 typedef enum junk_kind {
     JUNK_NONE = 0,
@@ -37,6 +43,16 @@ typedef enum junk_kind {
  */
 long clean_paragraphs(arena *a, const char *text, size_t len, precis_markup markup,
                       text_span **paragraphs, size_t *dropped);
+
+/* The same, keeping at most max_paragraphs paragraphs: the text after the
+ * last one kept is never read, so the work and memory are bounded by the cap
+ * whatever the text's size (one pass over each region decides whether it is
+ * hard-wrapped; nothing is stored per line).  `kept` is emptied first and
+ * may be reused from article to article.  *stopped is 1 when the cap was
+ * reached (more text may follow). */
+long clean_paragraphs_bounded(arena *a, const char *text, size_t len, precis_markup markup,
+                              size_t max_paragraphs, span_list *kept, size_t *dropped,
+                              int *stopped);
 
 /* Verdict on a paragraph seen on its own (no context). */
 junk_kind clean_paragraph_kind(const char *s, size_t len);

@@ -64,6 +64,8 @@ typedef struct cluster {
     const double *sim;
     size_t nnodes;
     const precis_model *model;
+    size_t lexrank_capped_from; /* sentences LexRank could have taken, when
+                                   more than LEXRANK_MAX_NODES; else 0 */
 } cluster;
 
 /* 1 when a sentence may appear in a summary. */

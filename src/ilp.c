@@ -14,10 +14,18 @@
  * times the sentence's score, scaled to 1) breaks ties between equal
  * coverings in favour of central, early sentences, or, set higher, mixes
  * the scorer into the objective.  GLPK
- * is deterministic for a given problem; there is no time limit (it would
- * make the answer depend on the machine), instead clusters above
- * ILP_MAX_SENTENCES candidates or ILP_MAX_CONCEPTS concepts are left to the
- * greedy selection.
+ * is deterministic for a given problem.  Its running time is bounded three
+ * ways, and the selection records (in its notes, which become warnings)
+ * whichever bound was hit:
+ *   - clusters above ILP_MAX_SENTENCES candidates or ILP_MAX_CONCEPTS
+ *     concepts are left to the greedy selection;
+ *   - branch and bound stops after ILP_MAX_NODES subproblems, a count, so
+ *     the answer does not depend on the machine: the best integer solution
+ *     found is used, or the greedy one when there is none yet;
+ *   - a wall-clock limit (ILP_MAX_MILLISECONDS) is the last guard against a
+ *     subproblem that is slow in itself; only it depends on the machine.
+ * Every near-duplicate pair gets its constraint: the matrix is sized from
+ * the pairs, counted first.
  */
 #include "ilp.h"
 
@@ -36,14 +44,63 @@ static long predecessor(const cluster *c, const uint32_t *cand, size_t ncand, si
     return -1;
 }
 
+typedef struct dup_pair {
+    uint32_t a, b; /* candidate indices, a < b */
+} dup_pair;
+
+typedef struct pair_list {
+    dup_pair *items;
+    size_t count, cap;
+} pair_list;
+
+static int pair_push(arena *a, pair_list *l, uint32_t x, uint32_t y)
+{
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        dup_pair *grown = arena_grow(a, l->items, l->count, cap, sizeof *grown);
+        if (!grown)
+            return -1;
+        l->items = grown;
+        l->cap = cap;
+    }
+    l->items[l->count].a = x;
+    l->items[l->count].b = y;
+    l->count++;
+    return 0;
+}
+
+/* GLPK's branch and bound calls this at every subproblem it picks: past
+ * the node limit it stops, keeping the best integer solution so far. */
+typedef struct node_limit {
+    int max_nodes;
+    int nodes;
+    int hit;
+} node_limit;
+
+static void stop_at_node_limit(glp_tree *tree, void *info)
+{
+    node_limit *limit = info;
+    if (glp_ios_reason(tree) != GLP_ISELECT)
+        return;
+    int active, current, total;
+    glp_ios_tree_size(tree, &active, &current, &total);
+    limit->nodes = total;
+    if (total > limit->max_nodes) {
+        limit->hit = 1;
+        glp_ios_terminate(tree);
+    }
+}
+
 int ilp_select(arena *a, const cluster *c, const precis_options *o,
                size_t (*cost)(const cluster *, const sentence *), selection *out,
                const uint32_t *cand, size_t ncand)
 {
     if (ncand == 0)
         return 0;
-    if (ncand > ILP_MAX_SENTENCES)
+    if (ncand > ILP_MAX_SENTENCES) {
+        out->notes |= SELECT_NOTE_ILP_TOO_LARGE;
         return 1;
+    }
     double *weight = concept_weights(a, c);
     uint32_t *col_of = arena_array(a, c->nconcepts + 1, sizeof *col_of);
     if (!weight || !col_of)
@@ -58,13 +115,23 @@ int ilp_select(arena *a, const cluster *c, const precis_options *o,
                 col_of[id] = (uint32_t)(ncand + (size_t)++nconc);
         }
     }
-    if (nconc > ILP_MAX_CONCEPTS)
+    if (nconc > ILP_MAX_CONCEPTS) {
+        out->notes |= SELECT_NOTE_ILP_TOO_LARGE;
         return 1;
-    /* constraint entries, 1-based as GLPK wants them */
-    size_t cap = 8;
+    }
+    /* The near-duplicate pairs first, so that the matrix is sized exactly
+     * and no constraint is ever left out. */
+    pair_list dups = {0};
     for (size_t k = 0; k < ncand; k++)
-        cap += 2 + 2 * c->sents[cand[k]].nconcepts;
-    cap += (size_t)nconc + ncand * 8;
+        for (size_t m = k + 1; m < ncand; m++)
+            if (sentence_cosine(&c->sents[cand[k]], &c->sents[cand[m]]) > o->duplicate_similarity &&
+                pair_push(a, &dups, (uint32_t)k, (uint32_t)m) < 0)
+                return -1;
+    /* constraint entries, 1-based as GLPK wants them: the budget row, the
+     * coverage rows, two per duplicate pair, two per dangling opener */
+    size_t cap = ncand + (size_t)nconc + 2 * dups.count + 2 * ncand;
+    for (size_t k = 0; k < ncand; k++)
+        cap += c->sents[cand[k]].nconcepts;
     int *ia = arena_array(a, cap + 1, sizeof *ia);
     int *ja = arena_array(a, cap + 1, sizeof *ja);
     double *ar = arena_array(a, cap + 1, sizeof *ar);
@@ -110,22 +177,19 @@ int ilp_select(arena *a, const cluster *c, const precis_options *o,
             ia[ne] = first_cover + (int)(colm - ncand - 1), ja[ne] = (int)k + 1, ar[ne] = -1.0;
         }
     }
-    /* near-duplicates and dangling openers */
+    /* near-duplicates and dangling openers, in candidate order */
+    size_t next_dup = 0;
     for (size_t k = 0; k < ncand; k++) {
         const sentence *s = &c->sents[cand[k]];
-        for (size_t m = k + 1; m < ncand; m++) {
-            if (sentence_cosine(s, &c->sents[cand[m]]) <= o->duplicate_similarity)
-                continue;
-            if (ne + 2 > cap)
-                break;
+        for (; next_dup < dups.count && dups.items[next_dup].a == k; next_dup++) {
             int r = glp_add_rows(lp, 1);
             glp_set_row_bnds(lp, r, GLP_UP, 0.0, 1.0);
             ne++;
             ia[ne] = r, ja[ne] = (int)k + 1, ar[ne] = 1.0;
             ne++;
-            ia[ne] = r, ja[ne] = (int)m + 1, ar[ne] = 1.0;
+            ia[ne] = r, ja[ne] = (int)dups.items[next_dup].b + 1, ar[ne] = 1.0;
         }
-        if ((s->flags & SENT_DANGLING) && o->dangling_penalty >= 1 && ne + 2 <= cap) {
+        if ((s->flags & SENT_DANGLING) && o->dangling_penalty >= 1) {
             long p = predecessor(c, cand, ncand, k);
             int r = glp_add_rows(lp, 1);
             glp_set_row_bnds(lp, r, GLP_UP, 0.0, 0.0); /* s_j - s_p <= 0 */
@@ -142,13 +206,26 @@ int ilp_select(arena *a, const cluster *c, const precis_options *o,
     glp_init_iocp(&parm);
     parm.presolve = GLP_ON;
     parm.msg_lev = GLP_MSG_OFF;
+    node_limit limit = {ILP_MAX_NODES, 0, 0};
+    parm.cb_func = stop_at_node_limit;
+    parm.cb_info = &limit;
+    parm.tm_lim = ILP_MAX_MILLISECONDS;
     int rc = glp_intopt(lp, &parm);
     int status = glp_mip_status(lp);
-    if (rc != 0 || (status != GLP_OPT && status != GLP_FEAS)) {
+    int stopped = rc == GLP_ESTOP || rc == GLP_ETMLIM;
+    if ((rc != 0 && !stopped) || (status != GLP_OPT && status != GLP_FEAS)) {
         glp_delete_prob(lp);
-        return -1;
+        if (!stopped)
+            return -1;
+        /* stopped before any integer solution: the greedy answer */
+        out->notes |= rc == GLP_ETMLIM ? SELECT_NOTE_ILP_TIME_GREEDY : SELECT_NOTE_ILP_NODES_GREEDY;
+        return 1;
     }
+    if (stopped)
+        out->notes |= rc == GLP_ETMLIM ? SELECT_NOTE_ILP_TIME_BEST : SELECT_NOTE_ILP_NODES_BEST;
+    unsigned notes = out->notes;
     memset(out, 0, sizeof *out);
+    out->notes = notes;
     out->sents = arena_array(a, ncand + 1, sizeof *out->sents);
     if (!out->sents) {
         glp_delete_prob(lp);

@@ -13,10 +13,19 @@
  * the output never depends on a time limit. */
 #define ILP_MAX_SENTENCES 400
 #define ILP_MAX_CONCEPTS 4000
+/* Branch-and-bound subproblems before the search stops with the best
+ * solution found (a count: the same answer on every machine). */
+#ifndef ILP_MAX_NODES
+#define ILP_MAX_NODES 2000
+#endif
+/* The last guard, in wall-clock time, for one solve. */
+#define ILP_MAX_MILLISECONDS 5000
 
 /* Chooses the candidates `cand` that cover the most concept weight within
- * the budget.  Returns 0, 1 when the cluster is too large (nothing chosen),
- * or -1 when out of memory or the solver fails. */
+ * the budget.  Returns 0 (possibly with SELECT_NOTE_ILP_*_BEST in
+ * out->notes), 1 when the caller should take the greedy answer (the cluster
+ * is too large, or the search stopped before any solution: the reason is in
+ * out->notes), or -1 when out of memory or the solver fails. */
 int ilp_select(arena *a, const cluster *c, const precis_options *o,
                size_t (*cost)(const cluster *, const sentence *), selection *out,
                const uint32_t *cand, size_t ncand);

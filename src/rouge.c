@@ -1044,7 +1044,10 @@ precis_status precis_rouge_score(precis_rouge *s, const char *const *system, siz
     }
 
     begin_call(s);
-    if (!reserve(&s->texts, &s->texts_cap, reference_count + 1, sizeof *s->texts) ||
+    /* The token array is offset by every text's start even when no text has
+     * a token: it must exist (an offset on NULL is undefined). */
+    if (!reserve(&s->tok, &s->tok_cap, 1, sizeof *s->tok) ||
+        !reserve(&s->texts, &s->texts_cap, reference_count + 1, sizeof *s->texts) ||
         !reserve(&s->counts, &s->counts_cap, reference_count * PRECIS_ROUGE_METRIC_COUNT,
                  sizeof *s->counts))
         goto nomem;

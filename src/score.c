@@ -204,6 +204,7 @@ int score_cluster(arena *a, cluster *c, const precis_options *o)
             if (!(c->sents[s].flags & (SENT_JUNK | SENT_TOO_LONG)) && c->sents[s].nvec > 0)
                 nodes[n++] = (uint32_t)s;
         if (n > LEXRANK_MAX_NODES) {
+            c->lexrank_capped_from = n;
             qsort_r(nodes, n, sizeof *nodes, by_prior_desc, c);
             n = LEXRANK_MAX_NODES;
             /* back to document order so sums run in a fixed order */

@@ -116,6 +116,10 @@ static int push(arena *a, seg_list *out, const char *text, size_t start, size_t 
         end--;
     if (end <= start)
         return 0;
+    if (out->max && out->count >= out->max) {
+        out->full = 1;
+        return 0;
+    }
     if (out->count == out->cap) {
         size_t cap = out->cap ? out->cap * 2 : 64;
         seg_sentence *grown = arena_grow(a, out->items, out->count, cap, sizeof *grown);
@@ -190,7 +194,7 @@ int segment_paragraph(arena *a, const char *text, text_span para, seg_list *out)
 {
     size_t before = out->count;
     int rc = split_paragraph(a, text, para, out);
-    if (rc == 0 && out->count == before + 1)
+    if (rc == 0 && out->count == before + 1 && !out->full)
         out->items[before].flags |= SEG_WHOLE_PARAGRAPH;
     return rc;
 }
@@ -263,6 +267,8 @@ static int split_paragraph(arena *a, const char *text, text_span para, seg_list 
         if (is_boundary(text, sent_start, stop, run_len, c, next, end)) {
             if (push(a, out, text, sent_start, k) < 0)
                 return -1;
+            if (out->full)
+                return 0;
             sent_start = next;
             quotes = 0;
         }

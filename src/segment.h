@@ -23,9 +23,13 @@ typedef struct seg_sentence {
 typedef struct seg_list {
     seg_sentence *items;
     size_t count, cap;
+    size_t max;  /* most sentences to keep; 0: no limit */
+    int full;    /* set when a sentence was found past `max`: the rest of
+                    the paragraph is not read */
 } seg_list;
 
-/* Appends the sentences of text[para.start, para.end) to out.
+/* Appends the sentences of text[para.start, para.end) to out, stopping when
+ * out->max sentences are held and another one is found.
  * Returns 0, or -1 when out of memory. */
 int segment_paragraph(arena *a, const char *text, text_span para, seg_list *out);
 

@@ -22,12 +22,14 @@
 #include "error.h"
 #include "model.h"
 #include "feature_set.h"
+#include "ilp.h"
+#include "score.h"
 #include "segment.h"
 #include "summarize_internal.h"
 #include "text.h"
 #include "token.h"
 
-#define MAX_SENTENCES_PER_ARTICLE 2000
+#define MAX_SENTENCES_PER_ARTICLE PRECIS_MAX_SENTENCES_PER_ARTICLE
 /* Longer sentences are run-on text (lists, scraped tables, no punctuation). */
 #define MAX_SENTENCE_BYTES 2000
 #define MAX_SENTENCE_WORDS 150
@@ -490,9 +492,18 @@ static sentence *sentence_push(arena *a, sentence_list *l)
     return s;
 }
 
+/* Lists reused from article to article: a cluster of many small articles
+ * costs its sentences, not a fresh set of lists per article. */
+typedef struct article_scratch {
+    span_list paras;
+    seg_list segs;
+    term_collector tc;
+} article_scratch;
+
 static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list *out,
-                                 uint32_t index, const precis_article *art, precis_markup markup,
-                                 warnings *w, precis_error *err)
+                                 article_scratch *scratch, uint32_t index,
+                                 const precis_article *art, precis_markup markup,
+                                 size_t max_sentences, warnings *w, precis_error *err)
 {
     arena *a = &sz->arena;
     const char *name = art->name ? art->name : "(article)";
@@ -503,22 +514,34 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
     if (invalid)
         warn(w, "%s: %zu invalid UTF-8 sequence%s replaced by U+FFFD", name, invalid,
              invalid == 1 ? "" : "s");
-    text_span *paras = NULL;
+    /* Every kept paragraph holds at least one sentence, so one paragraph
+     * past the sentence cap is enough to know the cap is reached: clean-up
+     * and segmentation stop there, and the rest of the article is never
+     * analysed (bounded time and memory whatever its size). */
     size_t dropped = 0;
-    long npara = clean_paragraphs(a, art->text, art->len, markup, &paras, &dropped);
+    int stopped = 0;
+    long npara = clean_paragraphs_bounded(a, art->text, art->len, markup, max_sentences + 1,
+                                          &scratch->paras, &dropped, &stopped);
     if (npara < 0)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");
-    seg_list segs = {0};
-    for (long p = 0; p < npara; p++) {
-        if (segment_paragraph(a, art->text, paras[p], &segs) < 0)
-            return PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");
-        if (segs.count > MAX_SENTENCES_PER_ARTICLE) {
-            warn(w, "%s: only the first %d sentences were read", name, MAX_SENTENCES_PER_ARTICLE);
-            segs.count = MAX_SENTENCES_PER_ARTICLE;
-            break;
-        }
-    }
-    term_collector tc = {.v = v, .model = sz->model, .a = a};
+    seg_list segs = scratch->segs;
+    segs.count = 0;
+    segs.full = 0;
+    segs.max = max_sentences;
+    precis_status st = PRECIS_OK;
+    for (long p = 0; p < npara && !segs.full && st == PRECIS_OK; p++)
+        if (segment_paragraph(a, art->text, scratch->paras.items[p], &segs) < 0)
+            st = PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");
+    scratch->segs = segs;
+    if (st != PRECIS_OK)
+        return st;
+    if (segs.full && max_sentences == MAX_SENTENCES_PER_ARTICLE)
+        warn(w, "%s: only the first %d sentences were read", name, MAX_SENTENCES_PER_ARTICLE);
+    term_collector tc = scratch->tc;
+    tc.v = v;
+    tc.model = sz->model;
+    tc.a = a;
+    tc.failed = 0;
     for (size_t i = 0; i < segs.count; i++) {
         const seg_sentence *g = &segs.items[i];
         sentence *s = sentence_push(a, out);
@@ -566,6 +589,7 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
             sentence_vector(a, s, tc.terms, tc.count, v) < 0)
             return PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");
     }
+    scratch->tc = tc;
     return PRECIS_OK;
 }
 
@@ -700,10 +724,29 @@ static precis_status prepare_cluster(precis_summarizer *sz, const precis_article
     sentence_list sents = {0};
     if (vocab_init(&v, &sz->arena) < 0)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    if (count > PRECIS_MAX_ARTICLES) {
+        warn(w, "only the first %d of %zu articles were read (the limit of a cluster)",
+             PRECIS_MAX_ARTICLES, count);
+        count = PRECIS_MAX_ARTICLES;
+    }
+    article_scratch scratch = {0};
     for (size_t i = 0; i < count; i++) {
-        precis_status st = add_article(sz, &v, &sents, (uint32_t)i, &articles[i], markup, w, err);
+        size_t room = PRECIS_MAX_SENTENCES - sents.count;
+        if (room == 0) {
+            warn(w, "only the first %zu of %zu articles were read: the cluster reached its limit "
+                    "of %d sentences", i, count, PRECIS_MAX_SENTENCES);
+            break;
+        }
+        size_t max = room < MAX_SENTENCES_PER_ARTICLE ? room : MAX_SENTENCES_PER_ARTICLE;
+        precis_status st = add_article(sz, &v, &sents, &scratch, (uint32_t)i, &articles[i],
+                                       markup, max, w, err);
         if (st != PRECIS_OK)
             return st;
+        if (scratch.segs.full && max < MAX_SENTENCES_PER_ARTICLE) {
+            warn(w, "only the first %zu of %zu articles were read, the last of them in part: the "
+                    "cluster reached its limit of %d sentences", i + 1, count, PRECIS_MAX_SENTENCES);
+            break;
+        }
     }
     /* lead rank: position among the sentences a summary may use, so that
      * a headline or a caption does not push the real lead down */
@@ -763,6 +806,30 @@ cost_fn summarizer_cost(const precis_options *o)
                                                        : cost_words;
 }
 
+/* The caps that kept scoring and selection bounded, said in warnings. */
+static void note_limits(const cluster *c, const selection *sel, warnings *w)
+{
+    if (c->lexrank_capped_from)
+        warn(w, "LexRank used the %d most salient of %zu sentences (its limit)",
+             LEXRANK_MAX_NODES, c->lexrank_capped_from);
+    if (sel->notes & SELECT_NOTE_ILP_TOO_LARGE)
+        warn(w, "the cluster is too large for the exact ILP (over %d candidate sentences or "
+                "%d concepts): greedy concept selection used",
+             ILP_MAX_SENTENCES, ILP_MAX_CONCEPTS);
+    if (sel->notes & SELECT_NOTE_ILP_NODES_BEST)
+        warn(w, "the ILP search stopped after %d subproblems: the best solution found is used, "
+                "it may not be optimal", ILP_MAX_NODES);
+    if (sel->notes & SELECT_NOTE_ILP_NODES_GREEDY)
+        warn(w, "the ILP search stopped after %d subproblems with no solution: greedy concept "
+                "selection used", ILP_MAX_NODES);
+    if (sel->notes & SELECT_NOTE_ILP_TIME_BEST)
+        warn(w, "the ILP search stopped after %d ms: the best solution found is used, it may "
+                "not be optimal", ILP_MAX_MILLISECONDS);
+    if (sel->notes & SELECT_NOTE_ILP_TIME_GREEDY)
+        warn(w, "the ILP search stopped after %d ms with no solution: greedy concept selection "
+                "used", ILP_MAX_MILLISECONDS);
+}
+
 /* Prepare, choose (the summarizer's method, or the oracle when references
  * are given), and build the summary. */
 static precis_status summarize_cluster(precis_summarizer *sz, const precis_article *articles,
@@ -790,6 +857,7 @@ static precis_status summarize_cluster(precis_summarizer *sz, const precis_artic
         free(w.text);
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     }
+    note_limits(&c, &sel, &w);
     if (sel.count == 0 && !references)
         warn(&w, "no sentence of article prose found: every line is boilerplate, a headline "
                  "or a fragment; the summary is empty");

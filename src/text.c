@@ -8,6 +8,10 @@
 
 int32_t text_decode(const char *s, size_t len, size_t *size)
 {
+    if (len == 0) { /* a caller's bug; never read past the end for it */
+        *size = 1;
+        return TEXT_REPLACEMENT;
+    }
     unsigned char c = (unsigned char)s[0];
     if (c < 0x80) {
         *size = 1;

@@ -52,8 +52,9 @@ static int joins_word(const char *text, size_t len, size_t i, int32_t c, int32_t
     if (i + 1 >= len)
         return 0;
     size_t n;
-    int32_t next = text_decode(text + i, len - i, &n);
-    (void)next;
+    text_decode(text + i, len - i, &n);
+    if (i + n >= len)
+        return 0; /* the mark ends the text: nothing after it to join */
     int32_t after = text_decode(text + i + n, len - i - n, &n);
     int32_t folded = text_fold_punct(c);
     if (folded == '\'')
