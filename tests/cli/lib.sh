@@ -1,5 +1,7 @@
-# lib.sh: helpers for the CLI test scripts (sourced).  Each check prints
-# "ok N - title" or "not ok N - title" (tests/run.sh counts them).
+# lib.sh: helpers for the CLI test scripts (sourced).  Each check prints a
+# TAP line, "ok N - title", "not ok N - title" or, for a check that cannot
+# run here, "ok N - title # SKIP reason" (tests/run.sh counts the three
+# kinds: a skip is never counted as passed).
 # $PRECIS is the binary under test; $TMP a scratch folder removed at exit.
 : "${PRECIS:?set PRECIS to the precis binary}"
 TMP=$(mktemp -d)
@@ -10,6 +12,8 @@ PY=/usr/bin/python3
 
 ok() { N=$((N + 1)); echo "ok $N - $1"; }
 not_ok() { N=$((N + 1)); echo "not ok $N - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+# skip TITLE REASON: a check (or a block of checks) that cannot run here.
+skip() { N=$((N + 1)); echo "ok $N - $1 # SKIP $2"; }
 
 # run CMD...: runs a command, keeping stdout, stderr and exit code.
 run() {
@@ -42,9 +46,18 @@ one_line_error() {
     if [ "$(wc -l < "$TMP/err")" -eq 1 ] && grep -q '^precis: ' "$TMP/err"; then ok "$1"; else not_ok "$1" "stderr: $(head -c 400 "$TMP/err")"; fi
 }
 
+# shared_dir: prints the shared data folder (../shared beside the project,
+# holding data/), or fails when there is none: the checks that need it then
+# call skip.  When PRECIS_SHARED is set it is the only place looked at (a
+# missing folder or an empty value means none), so PRECIS_SHARED=/nonexistent
+# simulates a checkout without ../shared.
 shared_dir() {
-    for d in "${PRECIS_SHARED:-}" ../shared ../../shared; do
-        [ -n "$d" ] && [ -d "$d/data" ] && { echo "$d"; return 0; }
+    if [ -n "${PRECIS_SHARED+set}" ]; then
+        [ -n "$PRECIS_SHARED" ] && [ -d "$PRECIS_SHARED/data" ] && { echo "$PRECIS_SHARED"; return 0; }
+        return 1
+    fi
+    for d in ../shared ../../shared; do
+        [ -d "$d/data" ] && { echo "$d"; return 0; }
     done
     return 1
 }

@@ -226,7 +226,7 @@ assert r2(o) >= r2(d) and r2(o) >= r2(l)
 assert r2(d) > 0.05
 PY
 else
-    ok "# SKIP Multi-News checks: no ../shared/data/multinews"
+    skip "Multi-News checks (200 validation clusters: eval, precis rouge, oracle)" "no ../shared/data/multinews"
 fi
 if S=$(shared_dir) && [ -d "$S/data/duc2003/docs" ]; then
     run "$PRECIS" eval --format duc --words 100 --rouge "-m -l 100" --json "$S/data/duc2003/docs" "$S/data/duc2003/models"
@@ -234,7 +234,7 @@ if S=$(shared_dir) && [ -d "$S/data/duc2003/docs" ]; then
     $PY -c "import json; d = json.load(open('$TMP/out')); assert d['clusters'] == 30, d['clusters']; assert d['ROUGE-1']['r']['average'] > 0.2" \
         && ok "DUC 2003 gives 30 clusters" || not_ok "DUC 2003 gives 30 clusters" "$(head -c 200 "$TMP/out")"
 else
-    ok "# SKIP DUC 2003 checks: no ../shared/data/duc2003"
+    skip "DUC 2003 checks (eval of the 30 clusters)" "no ../shared/data/duc2003"
 fi
 
 # ---- references as lists of sentences, duplicate ids, folders, odd ids ----

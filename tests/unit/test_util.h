@@ -18,23 +18,37 @@
 #include "precis.h"
 
 /* The shared data folder (../shared beside the project), or NULL when this
- * checkout has none: tests that need it then skip. PRECIS_SHARED overrides. */
+ * checkout has none: tests that need it then skip (cmocka's skip(), which
+ * tests/run.sh counts as skipped, never as passed).  When PRECIS_SHARED is
+ * set it is the only place looked at: a missing folder (or an empty value)
+ * means no shared data, so PRECIS_SHARED=/nonexistent simulates a checkout
+ * without ../shared. */
 static inline const char *test_shared_dir(void)
 {
     const char *env = getenv("PRECIS_SHARED");
     static const char *const candidates[] = {"../shared", "../../shared", NULL};
     struct stat st;
-    if (env && stat(env, &st) == 0)
-        return env;
+    if (env)
+        return *env && stat(env, &st) == 0 && S_ISDIR(st.st_mode) ? env : NULL;
     for (int i = 0; candidates[i]; i++)
         if (stat(candidates[i], &st) == 0 && S_ISDIR(st.st_mode))
             return candidates[i];
     return NULL;
 }
 
+/* The project's own test data (tests/data): the tests run from the project
+ * root, as tests/run.sh does; PRECIS_TEST_DATA overrides. */
+static inline const char *test_data_dir(void)
+{
+    const char *env = getenv("PRECIS_TEST_DATA");
+    return env && *env ? env : "tests/data";
+}
+
 /* Reads a whole file into a NUL-terminated malloc'd buffer (NULL on error). */
 static inline char *test_read_file(const char *path, size_t *len)
 {
+    if (len)
+        *len = 0;
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
