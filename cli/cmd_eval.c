@@ -37,7 +37,7 @@ static const char help_text[] =
     "  --method NAME       default, centroid, lexrank, learned, concepts, ilp,\n"
     "                      lead, lead-first, random, oracle\n"
     "  --words N | --bytes N | --sentences N   budget (default 100 words)\n"
-    "  --truncate          cut the last sentence to fill the budget\n"
+    "  --truncate          cut the last sentence to fill a --words or --bytes budget\n"
     "  --redundancy X      MMR trade-off in [0,1]\n"
     "  --seed N            seed of the random baseline\n"
     "  --set KEY=VALUE     tuning: redundancy, duplicate_similarity, position_weight,\n"

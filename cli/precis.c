@@ -277,6 +277,9 @@ int cli_parse_number(const char *text, double *out)
 
 int cli_check_options(const char *cmd, const precis_options *o)
 {
+    if (o->truncate && o->budget_unit == PRECIS_BUDGET_SENTENCES)
+        return cli_usage_error(cmd, "--truncate cuts a sentence to fill a budget in words or "
+                                    "bytes; it does not apply to --sentences");
     precis_error err = {0};
     precis_model *model = precis_model_new(&err); /* compiled-in tables: no cost */
     if (!model)

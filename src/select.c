@@ -92,7 +92,7 @@ static int baseline_select(const cluster *c, const precis_options *o,
         if (too_similar(c, out, s, o->duplicate_similarity, &sim))
             continue;
         if (used + need > o->budget) {
-            if (o->truncate && o->budget_unit == PRECIS_BUDGET_WORDS) {
+            if (o->truncate && o->budget_unit != PRECIS_BUDGET_SENTENCES) {
                 out->cut_at = out->count;
                 out->cut_words = (uint32_t)(o->budget - used);
                 take(c, out, cand[i]);
@@ -208,7 +208,7 @@ static int mmr_select(const cluster *c, const precis_options *o,
             }
         }
         if (best == ncand) {
-            if (o->truncate && best_over < ncand && o->budget_unit == PRECIS_BUDGET_WORDS) {
+            if (o->truncate && best_over < ncand && o->budget_unit != PRECIS_BUDGET_SENTENCES) {
                 out->cut_at = out->count;
                 out->cut_words = (uint32_t)(o->budget - used);
                 take(c, out, cand[best_over]);
@@ -267,6 +267,29 @@ double *concept_weights(arena *a, const cluster *c)
     return weight;
 }
 
+/* --truncate: the most salient candidate left (not chosen, not a near copy
+ * of a chosen sentence) fills the rest of a budget in words or bytes, cut. */
+static void fill_with_cut(const cluster *c, const precis_options *o, selection *out,
+                          const uint32_t *cand, size_t ncand, size_t used)
+{
+    if (!o->truncate || o->budget_unit == PRECIS_BUDGET_SENTENCES || used >= o->budget)
+        return;
+    size_t best = ncand;
+    for (size_t i = 0; i < ncand; i++) {
+        double sim;
+        if (out->taken[cand[i]] ||
+            too_similar(c, out, &c->sents[cand[i]], o->duplicate_similarity, &sim))
+            continue;
+        if (best == ncand || c->sents[cand[i]].score > c->sents[cand[best]].score)
+            best = i;
+    }
+    if (best < ncand) {
+        out->cut_at = out->count;
+        out->cut_words = (uint32_t)(o->budget - used);
+        take(c, out, cand[best]);
+    }
+}
+
 static int concept_select(arena *a, const cluster *c, const precis_options *o,
                           size_t (*cost)(const cluster *, const sentence *), selection *out,
                           uint32_t *cand, size_t ncand)
@@ -316,24 +339,24 @@ static int concept_select(arena *a, const cluster *c, const precis_options *o,
         memmove(cand + best, cand + best + 1, (ncand - best - 1) * sizeof *cand);
         ncand--;
     }
-    /* --truncate: the most salient sentence left fills the rest, cut */
-    if (o->truncate && o->budget_unit == PRECIS_BUDGET_WORDS && used < o->budget) {
-        size_t best = ncand;
-        for (size_t i = 0; i < ncand; i++) {
-            double sim;
-            if (too_similar(c, out, &c->sents[cand[i]], o->duplicate_similarity,
-                            &sim))
-                continue;
-            if (best == ncand || c->sents[cand[i]].score > c->sents[cand[best]].score)
-                best = i;
-        }
-        if (best < ncand) {
-            out->cut_at = out->count;
-            out->cut_words = (uint32_t)(o->budget - used);
-            take(c, out, cand[best]);
-        }
-    }
+    fill_with_cut(c, o, out, cand, ncand, used);
     return 0;
+}
+
+/* The exact ILP fills out->sents itself: takes its picks again (for the
+ * similarities) and lets --truncate fill the rest of the budget. */
+static void ilp_fill_with_cut(const cluster *c, const precis_options *o,
+                              size_t (*cost)(const cluster *, const sentence *), selection *out,
+                              const uint32_t *cand, size_t ncand)
+{
+    size_t used = 0, n = out->count;
+    out->count = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t sid = out->sents[i];
+        used += cost(c, &c->sents[sid]);
+        take(c, out, sid);
+    }
+    fill_with_cut(c, o, out, cand, ncand, used);
 }
 
 int select_sentences(arena *a, const cluster *c, const precis_options *o,
@@ -357,9 +380,16 @@ int select_sentences(arena *a, const cluster *c, const precis_options *o,
     else if (o->method == PRECIS_METHOD_CONCEPTS)
         rc = concept_select(a, c, o, cost, out, cand, ncand);
     else if (o->method == PRECIS_METHOD_ILP) {
+        double *nearest = out->nearest;
+        unsigned char *taken = out->taken;
         rc = ilp_select(a, c, o, cost, out, cand, ncand);
         if (rc == 1) /* too large for an exact solve: the greedy answer */
             rc = concept_select(a, c, o, cost, out, cand, ncand);
+        else if (rc == 0 && o->truncate && o->budget_unit != PRECIS_BUDGET_SENTENCES) {
+            out->nearest = nearest;
+            out->taken = taken;
+            ilp_fill_with_cut(c, o, cost, out, cand, ncand);
+        }
     }
     else
         rc = mmr_select(c, o, cost, out, cand, ncand);

@@ -638,8 +638,38 @@ static size_t cut_after_words(const char *text, size_t start, size_t end, uint32
     return end;
 }
 
-static precis_status build_summary(const cluster *c, const selection *sel, warnings *w,
-                                   precis_summary **out, precis_error *err)
+/* End offset of the longest prefix of text[start, end) that costs at most
+ * `bytes` as count_words_bytes counts them (a run of white space between
+ * words is one byte): cut at a character boundary, never after white space.
+ * A word may be cut, as ROUGE's -b and DUC's byte limits cut. */
+static size_t cut_after_bytes(const char *text, size_t start, size_t end, uint32_t bytes)
+{
+    uint32_t used = 0;
+    size_t kept = start;
+    int in_word = 0, words = 0;
+    for (size_t i = start; i < end;) {
+        size_t n = 1;
+        unsigned char c = (unsigned char)text[i];
+        int space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        if (c >= 0x80)
+            space = text_is_space(text_decode(text + i, end - i, &n));
+        if (!space) {
+            uint32_t need = (uint32_t)n + (!in_word && words ? 1 : 0);
+            if (used + need > bytes)
+                break;
+            used += need;
+            words += !in_word;
+            kept = i + n;
+        }
+        in_word = !space;
+        i += n;
+    }
+    return kept;
+}
+
+static precis_status build_summary(const cluster *c, const selection *sel,
+                                   precis_budget_unit unit, warnings *w, precis_summary **out,
+                                   precis_error *err)
 {
     precis_summary *sum = calloc(1, sizeof *sum);
     if (!sum)
@@ -653,7 +683,7 @@ static precis_status build_summary(const cluster *c, const selection *sel, warni
     for (size_t i = 0; i < sel->count; i++) {
         const sentence *s = &c->sents[sel->sents[i]];
         const precis_article *art = &c->articles[s->article];
-        precis_pick *p = &sum->picks[i];
+        precis_pick *p = &sum->picks[sum->count];
         p->article = s->article;
         p->sentence = s->index;
         p->start = s->start;
@@ -661,19 +691,26 @@ static precis_status build_summary(const cluster *c, const selection *sel, warni
         p->score = s->score;
         uint32_t words = s->words;
         if (sel->cut_words && i == sel->cut_at) {
-            p->end = cut_after_words(art->text, s->start, s->end, sel->cut_words);
-            words = sel->cut_words;
+            if (unit == PRECIS_BUDGET_BYTES) {
+                uint32_t bytes;
+                p->end = cut_after_bytes(art->text, s->start, s->end, sel->cut_words);
+                count_words_bytes(art->text + p->start, p->end - p->start, &words, &bytes);
+                if (p->end == p->start)
+                    continue; /* not even its first character fits */
+            } else {
+                p->end = cut_after_words(art->text, s->start, s->end, sel->cut_words);
+                words = sel->cut_words;
+            }
         }
         size_t len = p->end - p->start;
         p->text = malloc(3 * len + 1);
         if (!p->text) {
-            sum->count = i;
             precis_summary_free(sum);
             return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
         }
         text_display(art->text + p->start, len, p->text);
         sum->words += words;
-        sum->count = i + 1;
+        sum->count++;
     }
     if (w->failed) {
         precis_summary_free(sum);
@@ -861,7 +898,7 @@ static precis_status summarize_cluster(precis_summarizer *sz, const precis_artic
     if (sel.count == 0 && !references)
         warn(&w, "no sentence of article prose found: every line is boilerplate, a headline "
                  "or a fragment; the summary is empty");
-    return build_summary(&c, &sel, &w, out, err);
+    return build_summary(&c, &sel, sz->options.budget_unit, &w, out, err);
 }
 
 precis_status precis_summarize(precis_summarizer *sz, const precis_article *articles, size_t count,

@@ -99,3 +99,50 @@ usage_error "rouge -b $BIG is a usage error" "-b needs a whole number" "$PRECIS"
 # good values still work
 run "$PRECIS" summarize --set lexrank_weight=2 --redundancy 0.5 --seed 7 "$TMP/cluster"
 expect_exit 0 "finite values in range are taken"
+
+# ---- defect 13: --truncate with --bytes cuts, with --sentences is refused --------------
+# bytes as the budget counts them: the summary's text without its line breaks
+printed_bytes() { tr -d '\n' < "$TMP/out" | wc -c; }
+for m in default centroid lexrank learned concepts ilp lead lead-first random; do
+    run "$PRECIS" summarize --method $m --bytes 50 --truncate "$TMP/cluster"
+    b=$(printed_bytes)
+    [ "$RC" -eq 0 ] && [ "$b" -eq 50 ] && ok "--method $m --bytes 50 --truncate fills the 50 bytes" \
+        || not_ok "--method $m --bytes 50 --truncate fills the 50 bytes" "rc $RC, $b bytes: $(cat "$TMP/out")"
+done
+run "$PRECIS" summarize --bytes 300 --truncate "$TMP/cluster"
+b=$(printed_bytes)
+[ "$b" -eq 300 ] && ok "--bytes 300 --truncate fills the budget exactly ($b bytes)" || not_ok "--bytes 300 --truncate fills the budget exactly" "$b bytes"
+run "$PRECIS" summarize --bytes 300 "$TMP/cluster"
+b=$(printed_bytes)
+[ "$b" -le 300 ] && [ "$b" -gt 100 ] && ok "--bytes 300 without --truncate keeps whole sentences ($b bytes)" \
+    || not_ok "--bytes 300 without --truncate keeps whole sentences" "$b bytes"
+run "$PRECIS" summarize --bytes 300 --truncate --json "$TMP/cluster"
+$PY - "$TMP/out" "$TMP/cluster" <<'PY' && ok "--bytes --truncate --json: the cut sentence's offsets, text and word count agree" \
+    || not_ok "--bytes --truncate --json: the cut sentence's offsets, text and word count agree" "$(head -c 300 "$TMP/out")"
+import json, os, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+names = sorted(os.listdir(sys.argv[2]))
+for s in d["sentences"]:
+    raw = open(os.path.join(sys.argv[2], names[s["article"]]), "rb").read()
+    assert raw[s["start"]:s["end"]].decode("utf-8") == s["text"], s
+assert d["words"] == len(d["summary"].split()), (d["words"], d["summary"])
+assert len(d["summary"].replace("\n", "").encode("utf-8")) == 300
+PY
+# a cut never splits a character: budgets that end inside "é" (2 bytes)
+printf 'Le conseil municipal a d\303\251cid\303\251 lundi de fermer le vieux pont du port pour des r\303\251parations.\n' > "$TMP/fr.txt"
+bad=""
+for n in 24 25 26 27 28 29 30 31; do
+    "$PRECIS" summarize --bytes $n --truncate "$TMP/fr.txt" > "$TMP/out" 2>/dev/null
+    b=$(printed_bytes)
+    $PY -c "open('$TMP/out', encoding='utf-8').read()" 2>/dev/null && [ "$b" -le "$n" ] && [ "$b" -ge $((n - 1)) ] || bad="$bad $n:$b"
+done
+[ -z "$bad" ] && ok "a byte cut never splits a UTF-8 character and fills the budget" || not_ok "a byte cut never splits a UTF-8 character" "$bad"
+usage_error "--sentences 2 --truncate is a usage error" "--truncate .* does not apply to --sentences" \
+    "$PRECIS" summarize --sentences 2 --truncate "$TMP/cluster"
+usage_error "eval --sentences 2 --truncate is a usage error" "--truncate .* does not apply to --sentences" \
+    "$PRECIS" eval --truncate --sentences 2 "$TMP/data.jsonl"
+run "$PRECIS" summarize --words 20 --truncate "$TMP/cluster"
+[ "$(wc -w < "$TMP/out")" -eq 20 ] && ok "--words 20 --truncate still cuts at 20 words" || not_ok "--words 20 --truncate still cuts at 20 words"
+run "$PRECIS" summarize --method ilp --words 20 --truncate "$TMP/cluster"
+[ "$(wc -w < "$TMP/out")" -eq 20 ] && ok "--method ilp --words 20 --truncate fills the 20 words (the exact ILP took no cut)" \
+    || not_ok "--method ilp --words 20 --truncate fills the 20 words" "$(wc -w < "$TMP/out") words"
