@@ -2,10 +2,13 @@
  * test_rouge.c: the ROUGE-1.5.5 reimplementation against the official
  * script's own output.
  *
- * The main suite replays every vector of ../shared/rouge/vectors.jsonl
- * (produced by ROUGE-1.5.5.pl itself) under its flag set and demands the
- * same R/P/F to 5 decimals and the same raw counts; a failing vector is
- * named with the metric and both values.  The smaller tests pin single
+ * The main suite replays the vectors of ROUGE-1.5.5.pl's own output under
+ * their flag set and demands the same R/P/F to 5 decimals and the same raw
+ * counts; a failing vector is named with the metric and both values.  The
+ * hand-written e* vectors are shipped in tests/data/rouge_vectors_e.jsonl
+ * (a verbatim copy of those lines of ../shared/rouge/vectors.jsonl) and
+ * always run; the mn* vectors hold Multi-News text, stay in ../shared and
+ * are skipped without it.  The smaller tests pin single
  * steps: the Porter stemmer as ROUGE patched it, the WordNet exceptions,
  * tokenization, the -l/-b cuts (including ROUGE-L's -b quirk), option
  * parsing, Perl's drand48 and the bootstrap averages.
@@ -14,6 +17,7 @@
 
 #include <jansson.h>
 #include <math.h>
+#include <unistd.h>
 
 #include "rouge.h"
 
@@ -97,20 +101,13 @@ static int check_vector(json_t *v)
     return bad;
 }
 
-static void run_flag_set(const char *set)
+/* Replays the vectors of PATH under flag set SET whose id starts with
+ * PREFIX; every one must match ROUGE-1.5.5. */
+static void replay_vectors(const char *path, const char *set, const char *prefix)
 {
-    const char *dir = test_shared_dir();
-    if (!dir) {
-        skip();
-        return;
-    }
-    char path[1024];
-    snprintf(path, sizeof path, "%s/rouge/vectors.jsonl", dir);
     FILE *f = fopen(path, "rb");
-    if (!f) {
-        skip();
-        return;
-    }
+    if (!f)
+        fail_msg("cannot open %s", path);
     char *line = NULL;
     size_t cap = 0;
     int vectors = 0, failing = 0;
@@ -118,7 +115,10 @@ static void run_flag_set(const char *set)
         json_error_t jerr;
         json_t *v = json_loads(line, 0, &jerr);
         assert_non_null(v);
-        if (!strcmp(json_string_value(json_object_get(v, "flag_set")), set)) {
+        const char *id = json_string_value(json_object_get(v, "id"));
+        assert_non_null(id);
+        if (!strcmp(json_string_value(json_object_get(v, "flag_set")), set) &&
+            !strncmp(id, prefix, strlen(prefix))) {
             vectors++;
             if (check_vector(v))
                 failing++;
@@ -127,16 +127,82 @@ static void run_flag_set(const char *set)
     }
     free(line);
     fclose(f);
-    printf("flag set %s: %d of %d vectors match ROUGE-1.5.5\n", set, vectors - failing, vectors);
+    printf("flag set %s, %s* vectors of %s: %d of %d match ROUGE-1.5.5\n", set, prefix, path,
+           vectors - failing, vectors);
     assert_true(vectors > 0);
     assert_int_equal(failing, 0);
 }
 
-static void vectors_plain_tokens_match_rouge(void **state) { (void)state; run_flag_set("b"); }
-static void vectors_stemmed_match_rouge(void **state) { (void)state; run_flag_set("a"); }
-static void vectors_word_limit_match_rouge(void **state) { (void)state; run_flag_set("c"); }
-static void vectors_byte_limit_match_rouge(void **state) { (void)state; run_flag_set("d"); }
-static void vectors_stopwords_match_rouge(void **state) { (void)state; run_flag_set("e"); }
+/* The hand-written e* vectors, shipped in tests/data: they always run. */
+static void run_shipped_set(const char *set)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/rouge_vectors_e.jsonl", test_data_dir());
+    replay_vectors(path, set, "e");
+}
+
+/* The mn* vectors hold Multi-News text: they stay in ../shared and are
+ * skipped (reported as such) without it. */
+static void run_shared_set(const char *set)
+{
+    const char *dir = test_shared_dir();
+    if (!dir)
+        skip();
+    char path[1024];
+    snprintf(path, sizeof path, "%s/rouge/vectors.jsonl", dir);
+    if (access(path, R_OK) != 0)
+        skip();
+    replay_vectors(path, set, "mn");
+}
+
+static void vectors_plain_tokens_match_rouge(void **state) { (void)state; run_shipped_set("b"); }
+static void vectors_stemmed_match_rouge(void **state) { (void)state; run_shipped_set("a"); }
+static void vectors_word_limit_match_rouge(void **state) { (void)state; run_shipped_set("c"); }
+static void vectors_byte_limit_match_rouge(void **state) { (void)state; run_shipped_set("d"); }
+static void vectors_stopwords_match_rouge(void **state) { (void)state; run_shipped_set("e"); }
+static void mn_vectors_plain_tokens_match_rouge(void **state) { (void)state; run_shared_set("b"); }
+static void mn_vectors_stemmed_match_rouge(void **state) { (void)state; run_shared_set("a"); }
+static void mn_vectors_word_limit_match_rouge(void **state) { (void)state; run_shared_set("c"); }
+static void mn_vectors_byte_limit_match_rouge(void **state) { (void)state; run_shared_set("d"); }
+static void mn_vectors_stopwords_match_rouge(void **state) { (void)state; run_shared_set("e"); }
+
+/* The shipped copy is exactly the e* lines of ../shared/rouge/vectors.jsonl,
+ * in order (skipped without ../shared). */
+static void shipped_vectors_are_the_shared_e_vectors(void **state)
+{
+    (void)state;
+    const char *dir = test_shared_dir();
+    if (!dir)
+        skip();
+    char path[1024];
+    snprintf(path, sizeof path, "%s/rouge/vectors.jsonl", dir);
+    size_t n_shared = 0;
+    char *shared = test_read_file(path, &n_shared);
+    if (!shared)
+        skip();
+    snprintf(path, sizeof path, "%s/rouge_vectors_e.jsonl", test_data_dir());
+    size_t n_shipped = 0;
+    char *shipped = test_read_file(path, &n_shipped);
+    assert_non_null(shipped);
+    char *want = malloc(n_shared + 1);
+    assert_non_null(want);
+    size_t n_want = 0;
+    for (char *p = shared; *p;) {
+        char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
+        if (!strncmp(p, "{\"id\": \"e", strlen("{\"id\": \"e"))) {
+            memcpy(want + n_want, p, len);
+            n_want += len;
+        }
+        p += len;
+    }
+    const int same = n_want == n_shipped && !memcmp(want, shipped, n_want);
+    free(want);
+    free(shipped);
+    free(shared);
+    if (!same)
+        fail_msg("%s differs from the e* lines of %s/rouge/vectors.jsonl", path, dir);
+}
 
 /* ------------------------------------------------------------------ */
 /* Stemming                                                            */
@@ -489,6 +555,12 @@ int main(void)
         cmocka_unit_test(vectors_word_limit_match_rouge),
         cmocka_unit_test(vectors_byte_limit_match_rouge),
         cmocka_unit_test(vectors_stopwords_match_rouge),
+        cmocka_unit_test(mn_vectors_plain_tokens_match_rouge),
+        cmocka_unit_test(mn_vectors_stemmed_match_rouge),
+        cmocka_unit_test(mn_vectors_word_limit_match_rouge),
+        cmocka_unit_test(mn_vectors_byte_limit_match_rouge),
+        cmocka_unit_test(mn_vectors_stopwords_match_rouge),
+        cmocka_unit_test(shipped_vectors_are_the_shared_e_vectors),
         cmocka_unit_test(porter_follows_the_1980_paper),
         cmocka_unit_test(porter_has_rouges_changes),
         cmocka_unit_test(morph_uses_wordnet_exceptions_first),
