@@ -87,15 +87,17 @@ static double word_overlap(const char *a, const char *b)
                 memcpy(wb[nb++], w, k + 1);
         }
     }
+    /* the words of the shorter sentence, each looked up in the longer one */
+    char(*ws)[32] = na <= nb ? wa : wb, (*wl)[32] = na <= nb ? wb : wa;
+    size_t shorter = na <= nb ? na : nb, longer = na <= nb ? nb : na;
     size_t hits = 0;
-    for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < nb; j++)
-            if (!strcmp(wa[i], wb[j])) {
+    for (size_t i = 0; i < shorter; i++)
+        for (size_t j = 0; j < longer; j++)
+            if (!strcmp(ws[i], wl[j])) {
                 hits++;
                 break;
             }
-    size_t shorter = na < nb ? na : nb;
-    return shorter ? (double)hits / (double)(na < nb ? na : na) : 0;
+    return shorter ? (double)hits / (double)shorter : 0;
 }
 
 static void example_summary_fits_the_budget_and_points_to_its_source(void **state)
