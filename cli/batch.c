@@ -21,6 +21,7 @@ typedef struct runner {
     pthread_mutex_t lock;
     precis_error setup_err;
     int setup_failed;
+    size_t skipped; /* bad items skipped (--skip-bad) */
 } runner;
 
 static long batch_default_threads(void)
@@ -112,6 +113,8 @@ static int flush_window(runner *r)
                             j->err.status == PRECIS_E_INTERNAL;
                 if (!r->settings->skip_bad || fatal)
                     stop = code;
+                else
+                    r->skipped++;
             } else {
                 int rc = r->ops->emit(r->ops->ctx, j);
                 j->result = NULL;
@@ -235,6 +238,18 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
     if (rc < 0 && items == 0) {
         fprintf(stderr, "precis: %s: no clusters in the input\n", r.source);
         rc = EXIT_INPUT;
+    }
+    if (rc < 0 && r.skipped) {
+        /* --skip-bad: nothing is skipped without a count, and a batch of
+         * nothing but bad items is no success */
+        const char *unit = st->kind == BATCH_JSONL ? "line" : "cluster";
+        if (r.skipped == items) {
+            cli_warn("%s: every %s was bad (%zu skipped)", r.source, unit, r.skipped);
+            rc = EXIT_INPUT;
+        } else {
+            cli_warn("%s: %zu bad %s%s of %zu skipped", r.source, r.skipped, unit,
+                     r.skipped == 1 ? "" : "s", items);
+        }
     }
     for (size_t i = 0; i < ndirs; i++)
         free(dirs[i]);

@@ -1,0 +1,51 @@
+#!/bin/sh
+# CLI tests of what precis reports (issue #11): no silent loss and no false
+# success (--skip-bad counts, eval --save names), and messages that say
+# what is wrong.  The clusters are written here (made-up text).
+. "$(dirname "$0")/lib.sh"
+command -v skip >/dev/null 2>&1 || skip() { N=$((N + 1)); echo "ok $N - $1 # SKIP $2"; }
+
+mkdir -p "$TMP/cluster"
+cat > "$TMP/cluster/a.txt" <<'EOF'
+The city council of Northbridge voted on Monday to close the old harbour bridge for repairs.
+Engineers had warned for two years that the steel supports of the bridge were badly corroded.
+The repairs are expected to take eight months and to cost about twelve million dollars.
+Commuters will have to use the ferry or the ring road while the bridge stays closed.
+EOF
+cat > "$TMP/cluster/b.txt" <<'EOF'
+Northbridge will shut its harbour bridge for eight months, the council decided on Monday.
+An inspection last spring found deep corrosion in the steel supports under the main span.
+Local shop owners said the closure would keep customers away from the harbour district.
+The council promised to run extra ferries during the morning and evening rush hours.
+EOF
+# cluster_line ID: one JSON line of the cluster, with a reference summary
+cluster_line() {
+    $PY - "$TMP/cluster" "$1" <<'PY'
+import json, os, sys
+d = sys.argv[1]
+arts = [open(os.path.join(d, f), encoding="utf-8").read() for f in sorted(os.listdir(d))]
+print(json.dumps({"id": sys.argv[2], "documents": arts,
+                  "summary": "Northbridge will close its corroded harbour bridge for eight months."}))
+PY
+}
+
+# ---- defect 12: --skip-bad counts what it skipped ---------------------------------
+printf '{"id": "a", "document": oops\n{"id": "b"}\n' > "$TMP/allbad.jsonl"
+run "$PRECIS" summarize --skip-bad "$TMP/allbad.jsonl"
+expect_exit 1 "--skip-bad with every line bad exits 1"
+expect_stderr 'allbad\.jsonl: every line was bad \(2 skipped\)$' "--skip-bad with every line bad says so"
+[ ! -s "$TMP/out" ] && ok "... and writes nothing" || not_ok "... and writes nothing"
+{ cluster_line one; echo '{"id": "broken", "document": oops'; cluster_line two; } > "$TMP/somebad.jsonl"
+run "$PRECIS" summarize --skip-bad "$TMP/somebad.jsonl"
+expect_exit 0 "--skip-bad with some bad lines exits 0"
+expect_stderr 'somebad\.jsonl:2: invalid JSON' "the bad line is reported"
+expect_stderr 'somebad\.jsonl: 1 bad line of 3 skipped$' "a closing line counts the skipped lines"
+[ "$(wc -l < "$TMP/out")" -eq 2 ] && ok "the good clusters are written" || not_ok "the good clusters are written"
+run "$PRECIS" summarize --skip-bad --threads 1 "$TMP/somebad.jsonl"
+expect_stderr 'somebad\.jsonl: 1 bad line of 3 skipped$' "the count does not depend on the thread count"
+mkdir -p "$TMP/duc/d1" "$TMP/duc/d2"
+printf 'binary\000\001\002 data\n' > "$TMP/duc/d1/doc1"
+printf 'binary\000\001\002 data\n' > "$TMP/duc/d2/doc1"
+run "$PRECIS" summarize --skip-bad --input-format duc "$TMP/duc"
+expect_exit 1 "--skip-bad on a DUC root of bad clusters exits 1"
+expect_stderr 'every cluster was bad \(2 skipped\)$' "--skip-bad on a DUC root of bad clusters says so"
