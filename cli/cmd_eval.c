@@ -45,6 +45,8 @@ static const char help_text[] =
     "  --rouge FLAGS       ROUGE-1.5.5 flags, e.g. \"-m -l 230\" (default \"-m\")\n"
     "  --format F          jsonl or duc (default: a folder is duc)\n"
     "  --save DIR          write each summary to DIR/<id>, one sentence per line\n"
+    "                      ('/' is '_'; an id whose name another id took gets\n"
+    "                      <name>~2, ~3..., with a warning)\n"
     "  --threads N         worker threads (default: all cores)\n"
     "  --json              print the table as JSON\n"
     "  --quiet             no progress line\n"
@@ -70,7 +72,19 @@ typedef struct eval_ctx {
     char **keys;
     const char **sorted_keys; /* keys in sorted order, after sort_results */
     size_t nresults, cap;
+    /* --save: the file names written in this run (a hash set), so that two
+     * ids that map to one name ("a/b", "a_b") get two files */
+    struct saved_name *saved;
+    size_t nsaved, saved_cap;
+    size_t *slots; /* index + 1 into saved, 0 free */
+    size_t nslots;
 } eval_ctx;
+
+typedef struct saved_name {
+    char *name;
+    char *id;
+    long line;
+} saved_name;
 
 typedef struct eval_thread {
     precis_summarizer *summarizer;
@@ -351,7 +365,79 @@ static int compare_keys(const void *a, const void *b, void *keys)
     return c ? c : (i < j ? -1 : i > j);
 }
 
-static int save_summary(const eval_ctx *ctx, const eval_result *r, size_t index)
+static size_t name_hash(const char *s)
+{
+    size_t h = 1469598103934665603u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* The saved file name `name` of this run, or NULL. */
+static const saved_name *find_saved(const eval_ctx *ctx, const char *name)
+{
+    if (!ctx->nslots)
+        return NULL;
+    for (size_t at = name_hash(name) & (ctx->nslots - 1); ctx->slots[at];
+         at = (at + 1) & (ctx->nslots - 1))
+        if (!strcmp(ctx->saved[ctx->slots[at] - 1].name, name))
+            return &ctx->saved[ctx->slots[at] - 1];
+    return NULL;
+}
+
+/* Records that `name` holds the summary of `id`: 0, or -1 out of memory. */
+static int add_saved(eval_ctx *ctx, const char *name, const char *id, long line)
+{
+    if (ctx->nsaved == ctx->saved_cap) {
+        size_t cap = ctx->saved_cap ? ctx->saved_cap * 2 : 256;
+        saved_name *grown = realloc(ctx->saved, cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        ctx->saved = grown;
+        ctx->saved_cap = cap;
+    }
+    if ((ctx->nsaved + 1) * 2 > ctx->nslots) {
+        size_t n = ctx->nslots ? ctx->nslots * 2 : 512;
+        size_t *slots = calloc(n, sizeof *slots);
+        if (!slots)
+            return -1;
+        for (size_t i = 0; i < ctx->nsaved; i++) {
+            size_t at = name_hash(ctx->saved[i].name) & (n - 1);
+            while (slots[at])
+                at = (at + 1) & (n - 1);
+            slots[at] = i + 1;
+        }
+        free(ctx->slots);
+        ctx->slots = slots;
+        ctx->nslots = n;
+    }
+    saved_name *e = &ctx->saved[ctx->nsaved];
+    e->name = strdup(name);
+    e->id = strdup(id);
+    e->line = line;
+    if (!e->name || !e->id) {
+        free(e->name);
+        free(e->id);
+        return -1;
+    }
+    size_t at = name_hash(name) & (ctx->nslots - 1);
+    while (ctx->slots[at])
+        at = (at + 1) & (ctx->nslots - 1);
+    ctx->slots[at] = ++ctx->nsaved;
+    return 0;
+}
+
+static void free_saved(eval_ctx *ctx)
+{
+    for (size_t i = 0; i < ctx->nsaved; i++) {
+        free(ctx->saved[i].name);
+        free(ctx->saved[i].id);
+    }
+    free(ctx->saved);
+    free(ctx->slots);
+}
+
+static int save_summary(eval_ctx *ctx, const eval_result *r, size_t index, long line)
 {
     char path[4096], name[256];
     size_t k = 0;
@@ -363,6 +449,35 @@ static int save_summary(const eval_ctx *ctx, const eval_result *r, size_t index)
     name[k] = '\0';
     if (!k)
         snprintf(name, sizeof name, "%zu", index);
+    /* a name another id of this run already wrote gets "~2", "~3", ...: no
+     * summary is overwritten (one id twice is reported after the run) */
+    const saved_name *held = find_saved(ctx, name);
+    if (held && strcmp(held->id, r->id)) {
+        char base[sizeof name];
+        memcpy(base, name, sizeof name);
+        for (unsigned n = 2; find_saved(ctx, name); n++) {
+            char suffix[16];
+            int slen = snprintf(suffix, sizeof suffix, "~%u", n);
+            size_t blen = strlen(base);
+            if (blen + (size_t)slen >= sizeof name)
+                blen = sizeof name - 1 - (size_t)slen;
+            snprintf(name, sizeof name, "%.*s%s", (int)blen, base, suffix);
+        }
+        char at[32] = "", held_at[32] = "";
+        if (line > 0)
+            snprintf(at, sizeof at, ":%ld", line);
+        if (held->line > 0)
+            snprintf(held_at, sizeof held_at, " (line %ld)", held->line);
+        cli_warn("warning: %s%s: cluster '%s' is saved as %s/%s: %s/%s holds cluster '%s'%s",
+                 ctx->source, at, r->id, ctx->save_dir, name, ctx->save_dir, held->name,
+                 held->id, held_at);
+    }
+    if (!held || strcmp(held->id, r->id)) {
+        if (add_saved(ctx, name, r->id, line) < 0) {
+            cli_warn("out of memory");
+            return EXIT_SYSTEM;
+        }
+    }
     snprintf(path, sizeof path, "%s/%s", ctx->save_dir, name);
     FILE *f = fopen(path, "wb");
     if (!f || fputs(r->text, f) < 0 || fclose(f) != 0) {
@@ -403,7 +518,7 @@ static int eval_emit(void *vctx, batch_job *job)
     ctx->keys[ctx->nresults] = key;
     ctx->results[ctx->nresults++] = r->score;
     if (ctx->save_dir)
-        rc = save_summary(ctx, r, job->index);
+        rc = save_summary(ctx, r, job->index, job->line);
     eval_discard(ctx, r);
     return rc;
 }
@@ -637,6 +752,7 @@ int cmd_eval(int argc, char **argv)
     free(ctx.keys);
     free(ctx.sorted_keys);
     free(ctx.results);
+    free_saved(&ctx);
     precis_model_free(model);
     return rc;
 }

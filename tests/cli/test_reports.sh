@@ -49,3 +49,20 @@ printf 'binary\000\001\002 data\n' > "$TMP/duc/d2/doc1"
 run "$PRECIS" summarize --skip-bad --input-format duc "$TMP/duc"
 expect_exit 1 "--skip-bad on a DUC root of bad clusters exits 1"
 expect_stderr 'every cluster was bad \(2 skipped\)$' "--skip-bad on a DUC root of bad clusters says so"
+
+# ---- defect 11: eval --save writes one file per cluster, whatever the ids ----------
+long=$(printf 'x%.0s' $(seq 300))
+{ cluster_line "a/b"; cluster_line "a_b"; cluster_line "c"; cluster_line "${long}1"; cluster_line "${long}2"; } > "$TMP/ids.jsonl"
+run "$PRECIS" eval --save "$TMP/saved" "$TMP/ids.jsonl"
+expect_exit 0 "eval --save with ids that map to one file name exits 0"
+expect_stdout '5 clusters' "all 5 clusters are scored"
+n=$(ls "$TMP/saved" | wc -l)
+[ "$n" -eq 5 ] && ok "--save writes 5 files for 5 clusters (a/b and a_b, two 300-byte ids)" \
+    || not_ok "--save writes 5 files for 5 clusters" "got $n: $(ls "$TMP/saved" | cut -c1-20 | tr '\n' ' ')"
+[ -s "$TMP/saved/a_b" ] && [ -s "$TMP/saved/a_b~2" ] && ok "the second id taking a name is saved under name~2" \
+    || not_ok "the second id taking a name is saved under name~2" "$(ls "$TMP/saved" | cut -c1-20 | tr '\n' ' ')"
+expect_stderr "ids\.jsonl:2: cluster 'a_b' is saved as .*/a_b~2: .*/a_b holds cluster 'a/b' \(line 1\)" \
+    "the renamed summary is reported with both ids"
+run "$PRECIS" eval --save "$TMP/saved" "$TMP/ids.jsonl"
+[ "$(ls "$TMP/saved" | wc -l)" -eq 5 ] && ok "saving again into the folder overwrites the same 5 files" \
+    || not_ok "saving again into the folder overwrites the same 5 files" "$(ls "$TMP/saved" | wc -l) files"
