@@ -610,11 +610,10 @@ static void print_table(const eval_ctx *ctx, const precis_rouge_average *avg, co
         const precis_rouge_interval *iv[3] = {&a->r, &a->p, &a->f};
         printf("---------------------------------------------\n");
         for (int k = 0; k < 3; k++)
-            printf("%s Average_%c: %.5f (95%%-conf.int. %.5f - %.5f)\n",
+            printf("%s Average_%c: %.5f (%d%%-conf.int. %.5f - %.5f)\n",
                    precis_rouge_metric_name((precis_rouge_metric)m), letters[k], iv[k]->average,
-                   iv[k]->low, iv[k]->high);
+                   ctx->rouge.confidence, iv[k]->low, iv[k]->high);
     }
-    (void)ctx;
 }
 
 /* ---- arguments ---------------------------------------------------------- */

@@ -66,3 +66,21 @@ expect_stderr "ids\.jsonl:2: cluster 'a_b' is saved as .*/a_b~2: .*/a_b holds cl
 run "$PRECIS" eval --save "$TMP/saved" "$TMP/ids.jsonl"
 [ "$(ls "$TMP/saved" | wc -l)" -eq 5 ] && ok "saving again into the folder overwrites the same 5 files" \
     || not_ok "saving again into the folder overwrites the same 5 files" "$(ls "$TMP/saved" | wc -l) files"
+
+# ---- defect 17: eval prints the confidence level it computed ----------------------
+{ cluster_line one; cluster_line two; } > "$TMP/conf.jsonl"
+run "$PRECIS" eval --rouge "-m -c 90" "$TMP/conf.jsonl"
+expect_exit 0 "eval --rouge \"-m -c 90\" succeeds"
+n=$(grep -Ec '^ROUGE-(1|2|L|SU4) Average_[RPF]: [0-9.]+ \(90%-conf\.int\. [0-9.]+ - [0-9.]+\)$' "$TMP/out")
+[ "$n" -eq 12 ] && ok "eval -c 90 prints 90%-conf.int. on its 12 lines" || not_ok "eval -c 90 prints 90%-conf.int." "$(sed -n 3p "$TMP/out")"
+expect_stdout_lacks '95%-conf' "eval -c 90 prints no 95% interval"
+cp "$TMP/out" "$TMP/conf.txt"
+$PY - "$TMP/conf.jsonl" > "$TMP/conf-sys.jsonl" <<'PY'
+import json, sys
+for l in open(sys.argv[1], encoding="utf-8"):
+    d = json.loads(l)
+    print(json.dumps({"id": d["id"], "summary": "Northbridge closes the harbour bridge."}))
+PY
+run "$PRECIS" rouge --flags "-c 90" -m --jsonl "$TMP/conf-sys.jsonl" "$TMP/conf.jsonl"
+n=$(grep -c '(90%-conf\.int\.' "$TMP/out")
+[ "$n" -eq 12 ] && ok "precis rouge -c 90 prints the same label" || not_ok "precis rouge -c 90 prints the same label" "$(sed -n 2p "$TMP/out")"
