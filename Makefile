@@ -1,11 +1,18 @@
 # precis: build, test, install.
 #
 #   make              release build: build/release/precis, libprecis.a/.so
-#   make example      installs missing dependencies, builds, summarizes examples/daraa
+#   make example      builds, summarizes examples/daraa
 #   make test         the whole test suite under AddressSanitizer + UBSan
+#                     (build/asan), again on the -O2 release build
+#                     (build/release), then batch summarize under
+#                     ThreadSanitizer (build/tsan)
+#   make check        the suite on one build (MODE=release by default, or asan)
+#   make golden       rewrites tests/golden/ (examples/daraa's exact output)
 #   make install PREFIX=/usr/local
 #
-# Missing Debian packages are installed by scripts/install-deps.sh.
+# make never installs anything: when a dependency is missing it stops and
+# says so; scripts/install-deps.sh (run by scripts/quickstart.sh and .ci/run)
+# installs the Debian packages.
 
 PREFIX  ?= /usr/local
 MODE    ?= release
@@ -16,19 +23,20 @@ WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-protot
            -Wno-unused-parameter
 ifeq ($(MODE),asan)
   OPT   := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+else ifeq ($(MODE),tsan)
+  OPT   := -O1 -g -fsanitize=thread -fno-omit-frame-pointer
 else
   OPT   := -O2 -g
 endif
 B       := build/$(MODE)
 
-# Missing dependencies are installed before anything is built (not for clean).
-ifneq ($(MAKECMDGOALS),clean)
-  DEPS_OK := $(shell scripts/check-deps.sh && echo yes)
-  ifneq ($(DEPS_OK),yes)
-    $(info make: installing missing dependencies with scripts/install-deps.sh)
-    DEPS_OK := $(shell scripts/install-deps.sh >&2; scripts/check-deps.sh && echo yes)
-    ifneq ($(DEPS_OK),yes)
-      $(error dependencies are missing: run scripts/install-deps.sh as root)
+# Dependencies are checked, never installed, while the Makefile is read (not
+# for clean; once per run: sub-makes skip it).  check-deps.sh names what is
+# missing on stderr.
+ifeq ($(MAKELEVEL),0)
+  ifneq ($(filter-out clean,$(or $(MAKECMDGOALS),all)),)
+    ifneq ($(shell CC='$(CC)' scripts/check-deps.sh && echo yes),yes)
+      $(error build dependencies are missing: run scripts/install-deps.sh as root (or with sudo), then make again)
     endif
   endif
 endif
@@ -48,24 +56,35 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(DATA_TABLES:%=$(B)/gen/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all example test check clean install bench
+.PHONY: all example test check check-tsan golden clean install bench FORCE
 .SECONDARY:
 all: $(B)/precis $(B)/libprecis.a $(B)/libprecis.so
 
-$(B)/%.o: %.c include/precis.h $(wildcard src/*.h)
+# Header dependencies: every compile writes the headers it read to a .d file
+# beside its output (-MMD -MP), and make reads them back.  An object (or
+# program) that has no .d yet, such as one built by an older Makefile, is
+# rebuilt once so that it gets one.
+DEPFLAGS  = -MMD -MP -MF $@.d -MT $@
+DEP_TARGETS := $(LIB_OBJ) $(CLI_OBJ) $(TESTS) $(B)/tools/gen_table $(B)/tools/build_idf \
+               $(patsubst %.c,$(B)/%,$(wildcard examples/*.c))
+-include $(wildcard $(DEP_TARGETS:=.d))
+$(filter-out $(patsubst %.d,%,$(wildcard $(DEP_TARGETS:=.d))),$(wildcard $(DEP_TARGETS))): FORCE
+FORCE:
+
+$(B)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+	$(CC) $(CFLAGS_ALL) $(DEPFLAGS) -c $< -o $@
 
 $(B)/tools/gen_table: tools/gen_table.c
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror $< -o $@
+	$(CC) -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror $(DEPFLAGS) $< -o $@
 
 $(B)/gen/%.c: data/%.tsv $(B)/tools/gen_table
 	@mkdir -p $(dir $@)
 	$(B)/tools/gen_table $(subst -,_,$*)_table $< > $@.tmp && mv $@.tmp $@
 
-$(B)/gen/%.o: $(B)/gen/%.c src/table.h
-	$(CC) -std=c11 -O1 -Isrc -c $< -o $@
+$(B)/gen/%.o: $(B)/gen/%.c
+	$(CC) -std=c11 -O1 -Isrc $(DEPFLAGS) -c $< -o $@
 
 $(B)/libprecis.a: $(LIB_OBJ)
 	@rm -f $@
@@ -93,24 +112,39 @@ endif
 $(B)/precis: $(CLI_OBJ) $(B)/libprecis.a
 	$(CC) $(LDFLAGS_ALL) $(CLI_LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libprecis.a $(CLI_LIBS)
 
-$(B)/tests/%: tests/unit/%.c tests/unit/test_util.h $(B)/libprecis.a
+$(B)/tests/%: tests/unit/%.c $(B)/libprecis.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Itests/unit $< -o $@ $(B)/libprecis.a $(PKG_LIBS) $(TEST_LIBS)
+	$(CC) $(CFLAGS_ALL) $(DEPFLAGS) -Itests/unit $< -o $@ $(B)/libprecis.a $(PKG_LIBS) $(TEST_LIBS)
 
 example: all
 	$(B)/precis summarize examples/daraa/
 
-# The whole suite, sanitizers on: unit tests, then CLI tests.
+# The whole suite (unit tests, then CLI tests) under ASan + UBSan, then on
+# the -O2 release build; then batch summarize and eval with 4 threads under
+# ThreadSanitizer (any report fails).  Each suite ends with its own
+# "N passed, N failed, N skipped" line.
 test:
 	$(MAKE) --no-print-directory MODE=asan check
+	$(MAKE) --no-print-directory MODE=release check
+	$(MAKE) --no-print-directory MODE=tsan check-tsan
 
 # examples/ programs use only the public header and the library.
-$(B)/examples/%: examples/%.c $(B)/libprecis.a include/precis.h
+$(B)/examples/%: examples/%.c $(B)/libprecis.a
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(OPT) -Iinclude $< -o $@ $(B)/libprecis.a $(PKG_LIBS)
+	$(CC) $(WARN) $(OPT) -Iinclude $(DEPFLAGS) $< -o $@ $(B)/libprecis.a $(PKG_LIBS)
 
 check: $(B)/precis $(TESTS) $(B)/examples/summarize_files
 	@tests/run.sh $(B)
+
+# Use with MODE=tsan (make test does).
+check-tsan: $(B)/precis
+	@tests/run.sh $(B) tests/tsan/test_batch.sh
+
+# Rewrites the golden outputs of examples/daraa/ with the release build; for a
+# deliberate change of its summary only (tests/cli/test_golden.sh).
+golden:
+	$(MAKE) --no-print-directory MODE=release build/release/precis
+	tests/golden/update.sh build/release/precis
 
 bench: all
 	bench/run.sh
@@ -128,7 +162,7 @@ clean:
 SHARED ?= ../shared
 $(B)/tools/build_idf: tools/build_idf.c $(B)/libprecis.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $< -o $@ $(B)/libprecis.a $(PKG_LIBS)
+	$(CC) $(CFLAGS_ALL) $(DEPFLAGS) $< -o $@ $(B)/libprecis.a $(PKG_LIBS)
 
 .PHONY: idf
 idf: $(B)/tools/build_idf

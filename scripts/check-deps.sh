@@ -1,7 +1,23 @@
 #!/bin/sh
-# check-deps.sh: exits 0 when every build dependency is present.
-pkg-config --exists libutf8proc jansson cmocka liblzma zlib 2>/dev/null || exit 1
+# check-deps.sh: exits 0 when every build dependency is present; otherwise
+# names what is missing on stderr and exits 1 (it installs nothing:
+# scripts/install-deps.sh does).  -q: no message.
+quiet=
+[ "${1:-}" = -q ] && quiet=1
+missing=""
+# shellcheck disable=SC2086
+set -- ${CC:-cc} # the compiler's first word: CC may be "ccache gcc"
+command -v "$1" >/dev/null 2>&1 || missing="$missing $1"
+if command -v pkg-config >/dev/null 2>&1; then
+    for p in libutf8proc jansson cmocka liblzma zlib; do
+        pkg-config --exists "$p" 2>/dev/null || missing="$missing $p"
+    done
+else
+    missing="$missing pkg-config"
+fi
 for h in libstemmer.h glpk.h; do
-    [ -f "/usr/include/$h" ] || exit 1
+    [ -f "/usr/include/$h" ] || missing="$missing $h"
 done
-exit 0
+[ -z "$missing" ] && exit 0
+[ -n "$quiet" ] || echo "check-deps.sh: missing:$missing (scripts/install-deps.sh installs them)" >&2
+exit 1

@@ -1,7 +1,8 @@
 #!/bin/sh
 # install-deps.sh: installs the Debian packages precis builds and tests with.
 # Run as root (or with sudo available).  Safe to run again: apt skips what is
-# already installed.  `make` calls it when a dependency is missing.
+# already installed.  scripts/quickstart.sh and .ci/run call it; make never
+# does (it stops and names what is missing: scripts/check-deps.sh).
 set -eu
 
 PACKAGES="build-essential pkg-config python3 libstemmer-dev libutf8proc-dev libjansson-dev \
