@@ -182,3 +182,4 @@ weights:
 	$(MAKE) --no-print-directory $(B)/precis
 	$(B)/precis train --target density $(SHARED)/data/multinews/train.jsonl.xz > data/weights.tsv.tmp
 	mv data/weights.tsv.tmp data/weights.tsv
+include tests/fuzz/fuzz.mk

@@ -15,6 +15,12 @@ if command -v pkg-config >/dev/null 2>&1; then
 else
     missing="$missing pkg-config"
 fi
+# libFuzzer (tests/fuzz, replayed by make test): clang and its runtime
+if command -v clang >/dev/null 2>&1; then
+    [ -f "$(clang -print-file-name="libclang_rt.fuzzer-$(uname -m).a")" ] || missing="$missing libclang-rt-dev"
+else
+    missing="$missing clang"
+fi
 for h in libstemmer.h glpk.h; do
     [ -f "/usr/include/$h" ] || missing="$missing $h"
 done

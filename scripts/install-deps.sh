@@ -6,7 +6,7 @@
 set -eu
 
 PACKAGES="build-essential pkg-config python3 libstemmer-dev libutf8proc-dev libjansson-dev \
-libcmocka-dev liblzma-dev zlib1g-dev libglpk-dev libltdl-dev xz-utils"
+libcmocka-dev liblzma-dev zlib1g-dev libglpk-dev libltdl-dev xz-utils clang libclang-rt-dev"
 
 if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null 2>&1; then
