@@ -47,6 +47,8 @@ static void run_job(runner *r, void *state, batch_job *j)
                 s = PRECIS_E_NOMEM;
         }
     }
+    if (s == PRECIS_OK && cli_check_compressed(cluster, &j->err) < 0)
+        s = j->err.status;
     if (s == PRECIS_OK)
         r->ops->process(r->ops->ctx, state, cluster, j);
     else
@@ -236,7 +238,7 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
     if (read_failed && rc < 0)
         rc = cli_report(&err);
     if (rc < 0 && items == 0) {
-        fprintf(stderr, "precis: %s: no clusters in the input\n", r.source);
+        cli_warn("%s: no clusters in the input", r.source);
         rc = EXIT_INPUT;
     }
     if (rc < 0 && r.skipped) {

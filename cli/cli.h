@@ -30,7 +30,9 @@ void cli_fail(precis_error *err, precis_status status, const char *source, const
 /* "precis: <source>:<line>: <message>" on stderr; returns the exit code for
  * the error's status. */
 int cli_report(const precis_error *err);
-/* "precis: <printf message>" on stderr. */
+/* "precis: <printf message>" on stderr, one line: control characters (in a
+ * file name, an id) are escaped as \n, \t, \r, \xHH.  cli_report and
+ * cli_usage_error print through it too. */
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints a usage error and a pointer to --help, returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -75,6 +77,10 @@ int cli_check_output(void);
 /* Parses a non-negative integer option value (digits only); -1 when it is
  * not one or does not fit a long. */
 long cli_parse_count(const char *text);
+
+/* Fails err (PRECIS_E_BINARY, named by the article) when an article of the
+ * cluster is a compressed file (gzip, xz, bzip2, zip, zstd): -1, else 0. */
+int cli_check_compressed(const precis_cluster *cluster, precis_error *err);
 
 /* Parses a finite number into *out: 0, or -1 when the text is not one
  * (inf and nan are not numbers here). */

@@ -481,7 +481,7 @@ static int save_summary(eval_ctx *ctx, const eval_result *r, size_t index, long 
     snprintf(path, sizeof path, "%s/%s", ctx->save_dir, name);
     FILE *f = fopen(path, "wb");
     if (!f || fputs(r->text, f) < 0 || fclose(f) != 0) {
-        fprintf(stderr, "precis: %s: cannot write: %s\n", path, strerror(errno));
+        cli_warn("%s: cannot write: %s", path, strerror(errno));
         return EXIT_SYSTEM;
     }
     return 0;
@@ -703,7 +703,7 @@ int cmd_eval(int argc, char **argv)
     if (!duc && nargs != 1)
         return cli_usage_error("eval ", "a JSONL dataset holds its references; no MODELS_DIR");
     if (ctx.save_dir && !is_dir(ctx.save_dir) && mkdir(ctx.save_dir, 0777) != 0) {
-        fprintf(stderr, "precis: %s: cannot create folder: %s\n", ctx.save_dir, strerror(errno));
+        cli_warn("%s: cannot create folder: %s", ctx.save_dir, strerror(errno));
         return EXIT_SYSTEM;
     }
     ctx.source = strcmp(dataset, "-") ? dataset : "(stdin)";
@@ -730,9 +730,8 @@ int cmd_eval(int argc, char **argv)
             fprintf(stderr, "precis: out of memory\n");
             rc = EXIT_SYSTEM;
         } else if ((dup = duplicate_key(&ctx)) != NULL) {
-            fprintf(stderr, "precis: %s: id '%.*s' appears more than once: its scores (and any "
-                            "--save file) would be ambiguous\n",
-                    ctx.source, (int)strlen(dup) - 1, dup);
+            cli_warn("%s: id '%.*s' appears more than once: its scores (and any --save file) "
+                     "would be ambiguous", ctx.source, (int)strlen(dup) - 1, dup);
             rc = EXIT_INPUT;
         } else if (precis_rouge_aggregate(ctx.results, ctx.nresults, &ctx.rouge, &avg, &err) !=
                    PRECIS_OK) {

@@ -124,7 +124,7 @@ static void print_warnings(const settings *st, const precis_summary *sum)
     while (*p) {
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        fprintf(stderr, "precis: warning: %.*s\n", (int)n, p);
+        cli_warn("warning: %.*s", (int)n, p);
         p += n + (nl ? 1 : 0);
     }
 }
@@ -137,6 +137,10 @@ static int summarize_one(const settings *st, const precis_model *model, char **p
     precis_cluster *cluster = NULL;
     if (precis_cluster_read_files(list, n ? (size_t)n : 1, &cluster, &err) != PRECIS_OK)
         return cli_report(&err);
+    if (cli_check_compressed(cluster, &err) < 0) {
+        precis_cluster_free(cluster);
+        return cli_report(&err);
+    }
     precis_summarizer *sz = precis_summarizer_new(model, &st->options, &err);
     precis_summary *sum = NULL;
     int rc = EXIT_OK;
@@ -245,9 +249,9 @@ static int summarize_emit(void *ctx, batch_job *job)
             const char *nl = strchr(p, '\n');
             size_t n = nl ? (size_t)(nl - p) : strlen(p);
             if (job->line)
-                fprintf(stderr, "precis: warning: %s:%ld: %.*s\n", c->source, job->line, (int)n, p);
+                cli_warn("warning: %s:%ld: %.*s", c->source, job->line, (int)n, p);
             else
-                fprintf(stderr, "precis: warning: %.*s\n", (int)n, p);
+                cli_warn("warning: %.*s", (int)n, p);
             p += n + (nl ? 1 : 0);
         }
     }

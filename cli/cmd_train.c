@@ -43,7 +43,11 @@ typedef struct train_ctx {
     size_t rows, cap, clusters, limit;
     int density; /* fit the density target instead of oracle picks */
     int words;   /* fit the word-importance model */
+    size_t without_refs; /* clusters (within --limit) with no reference summary */
 } train_ctx;
+
+/* The result of a cluster that has no reference summary (not rows). */
+static char no_references;
 
 static void *train_thread_new(void *vctx, precis_error *err)
 {
@@ -60,15 +64,20 @@ static void train_thread_free(void *vctx, void *state)
 static void train_discard(void *vctx, void *result)
 {
     (void)vctx;
-    precis_rows_free(result);
+    if (result != &no_references)
+        precis_rows_free(result);
 }
 
 static void train_process(void *vctx, void *state, precis_cluster *cluster, batch_job *job)
 {
     train_ctx *ctx = vctx;
     precis_rows *rows = NULL;
-    if (cluster->nreferences == 0 || (ctx->limit && job->index >= ctx->limit)) {
-        job->result = NULL; /* nothing to learn from, or past --limit: skipped */
+    if (ctx->limit && job->index >= ctx->limit) {
+        job->result = NULL; /* past --limit: skipped */
+        return;
+    }
+    if (cluster->nreferences == 0) {
+        job->result = &no_references; /* nothing to learn from: counted, skipped */
         return;
     }
     precis_status st =
@@ -92,6 +101,10 @@ static void train_process(void *vctx, void *state, precis_cluster *cluster, batc
 static int train_emit(void *vctx, batch_job *job)
 {
     train_ctx *ctx = vctx;
+    if (job->result == &no_references) {
+        ctx->without_refs++;
+        return 0;
+    }
     precis_rows *rows = job->result;
     if (!rows || (ctx->limit && ctx->clusters >= ctx->limit)) {
         precis_rows_free(rows);
@@ -212,6 +225,18 @@ int cmd_train(int argc, char **argv)
                      train_discard};
     batch_settings bs = {.kind = BATCH_JSONL, .path = argv[optind], .threads = threads};
     int rc = batch_run(&bs, &ops);
+    const char *source = strcmp(argv[optind], "-") ? argv[optind] : "(stdin)";
+    if (rc == EXIT_OK && ctx.rows == 0) {
+        if (ctx.without_refs && !ctx.clusters)
+            cli_warn("%s: no cluster has reference summaries (\"summary\" or \"summaries\"): "
+                     "nothing to train on", source);
+        else
+            cli_warn("%s: no training rows: no cluster has a sentence of article prose", source);
+        rc = EXIT_INPUT;
+    } else if (rc == EXIT_OK && ctx.without_refs) {
+        cli_warn("warning: %s: %zu cluster%s without reference summaries skipped", source,
+                 ctx.without_refs, ctx.without_refs == 1 ? "" : "s");
+    }
     size_t f = ctx.words ? precis_word_feature_count() : precis_feature_count();
     double *w = calloc(f, sizeof *w);
     if (rc == EXIT_OK && !w) {

@@ -28,14 +28,42 @@ static const char usage_text[] =
     "precis <command> --help shows the options of a command.\n"
     "precis --version prints the version.\n";
 
+/* "precis: " and the message on stderr, one line: control characters (a
+ * line break in a file name, an id, a value) are written as \n, \t, \r,
+ * \xHH.  One write per message. */
+static void say(const char *fmt, va_list ap)
+{
+    char line[4096], out[4 * sizeof line + 16];
+    vsnprintf(line, sizeof line, fmt, ap);
+    size_t k = 0;
+    memcpy(out, "precis: ", 8);
+    k = 8;
+    for (const unsigned char *p = (const unsigned char *)line; *p; p++) {
+        if (*p >= 0x20 && *p != 0x7f) {
+            out[k++] = (char)*p;
+        } else {
+            out[k++] = '\\';
+            if (*p == '\n' || *p == '\t' || *p == '\r') {
+                out[k++] = *p == '\n' ? 'n' : *p == '\t' ? 't' : 'r';
+            } else {
+                out[k++] = 'x';
+                out[k++] = "0123456789abcdef"[*p >> 4];
+                out[k++] = "0123456789abcdef"[*p & 15];
+            }
+        }
+    }
+    out[k++] = '\n';
+    fwrite(out, 1, k, stderr);
+}
+
 int cli_report(const precis_error *err)
 {
     if (err->source[0] && err->line > 0)
-        fprintf(stderr, "precis: %s:%ld: %s\n", err->source, err->line, err->message);
+        cli_warn("%s:%ld: %s", err->source, err->line, err->message);
     else if (err->source[0])
-        fprintf(stderr, "precis: %s: %s\n", err->source, err->message);
+        cli_warn("%s: %s", err->source, err->message);
     else
-        fprintf(stderr, "precis: %s\n", err->message);
+        cli_warn("%s", err->message);
     switch (err->status) {
     case PRECIS_E_IO:
     case PRECIS_E_NOMEM:
@@ -52,9 +80,7 @@ void cli_warn(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("precis: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    say(fmt, ap);
     va_end(ap);
 }
 
@@ -62,9 +88,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("precis: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    say(fmt, ap);
     va_end(ap);
     fprintf(stderr, "Try 'precis %s--help' for more information.\n", cmd ? cmd : "");
     return EXIT_USAGE;
@@ -104,7 +128,7 @@ int cli_set_option(precis_options *o, const char *assignment)
     };
     const char *eq = strchr(assignment, '=');
     if (!eq) {
-        fprintf(stderr, "precis: --set needs key=value, not '%s'\n", assignment);
+        cli_warn("--set needs key=value, not '%s'", assignment);
         return -1;
     }
     for (size_t i = 0; i < sizeof knobs / sizeof knobs[0]; i++) {
@@ -125,10 +149,10 @@ int cli_set_option(precis_options *o, const char *assignment)
         *(double *)((char *)o + knobs[i].offset) = v;
         return 0;
     }
-    fprintf(stderr, "precis: --set: unknown key '%.*s' (redundancy, duplicate_similarity, "
-                    "position_weight, centroid_weight, lexrank_weight, summary_word_weight, "
-                    "dangling_penalty, learned_weight, importance_weight, ilp_salience)\n",
-            (int)(eq - assignment), assignment);
+    cli_warn("--set: unknown key '%.*s' (redundancy, duplicate_similarity, position_weight, "
+             "centroid_weight, lexrank_weight, summary_word_weight, dangling_penalty, "
+             "learned_weight, importance_weight, ilp_salience)",
+             (int)(eq - assignment), assignment);
     return -1;
 }
 
@@ -260,6 +284,42 @@ long cli_parse_count(const char *text)
     if (errno || *end || v < 0)
         return -1;
     return v;
+}
+
+int cli_check_compressed(const precis_cluster *cluster, precis_error *err)
+{
+    static const struct {
+        const char *magic;
+        size_t len;
+        const char *name, *batch;
+    } formats[] = {
+        {"\x1f\x8b", 2, "gzip", ".jsonl.gz"},
+        {"\xfd" "7zXZ\0", 6, "xz", ".jsonl.xz"},
+        {"BZh", 3, "bzip2", NULL},
+        {"PK\x03\x04", 4, "zip", NULL},
+        {"\x28\xb5\x2f\xfd", 4, "zstd", NULL},
+    };
+    for (size_t i = 0; cluster && i < cluster->count; i++) {
+        const precis_article *a = &cluster->articles[i];
+        for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++) {
+            if (a->len < formats[f].len || memcmp(a->text, formats[f].magic, formats[f].len))
+                continue;
+            /* "BZh" starts English text too: bzip2 has a block size digit and
+             * its block magic (the digits of pi) after it */
+            if (f == 2 && (a->len < 10 || a->text[3] < '1' || a->text[3] > '9' ||
+                           memcmp(a->text + 4, "\x31\x41\x59\x26\x53\x59", 6)))
+                continue;
+            if (formats[f].batch)
+                cli_fail(err, PRECIS_E_BINARY, a->name,
+                         "compressed file (%s); decompress it or pass a %s batch",
+                         formats[f].name, formats[f].batch);
+            else
+                cli_fail(err, PRECIS_E_BINARY, a->name, "compressed file (%s); decompress it",
+                         formats[f].name);
+            return -1;
+        }
+    }
+    return 0;
 }
 
 int cli_parse_number(const char *text, double *out)

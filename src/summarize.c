@@ -173,7 +173,25 @@ static void warn(warnings *w, const char *fmt, ...)
     va_end(ap);
     if (n < 0)
         return;
-    size_t add = strlen(line) + 1;
+    /* a warning is one line: control characters (in a file name) escaped */
+    char esc[4 * sizeof line];
+    size_t k = 0;
+    for (const unsigned char *p = (const unsigned char *)line; *p; p++) {
+        if (*p >= 0x20 && *p != 0x7f) {
+            esc[k++] = (char)*p;
+        } else {
+            esc[k++] = '\\';
+            if (*p == '\n' || *p == '\t' || *p == '\r') {
+                esc[k++] = *p == '\n' ? 'n' : *p == '\t' ? 't' : 'r';
+            } else {
+                esc[k++] = 'x';
+                esc[k++] = "0123456789abcdef"[*p >> 4];
+                esc[k++] = "0123456789abcdef"[*p & 15];
+            }
+        }
+    }
+    esc[k] = '\0';
+    size_t add = k + 1;
     if (w->len + add + 1 > w->cap) {
         size_t cap = (w->cap + add + 1) * 2;
         char *grown = realloc(w->text, cap);
@@ -184,7 +202,7 @@ static void warn(warnings *w, const char *fmt, ...)
         w->text = grown;
         w->cap = cap;
     }
-    memcpy(w->text + w->len, line, add - 1);
+    memcpy(w->text + w->len, esc, add - 1);
     w->len += add - 1;
     w->text[w->len++] = '\n';
     w->text[w->len] = '\0';
@@ -895,9 +913,32 @@ static precis_status summarize_cluster(precis_summarizer *sz, const precis_artic
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     }
     note_limits(&c, &sel, &w);
-    if (sel.count == 0 && !references)
-        warn(&w, "no sentence of article prose found: every line is boilerplate, a headline "
-                 "or a fragment; the summary is empty");
+    if (sel.count == 0 && !references) {
+        /* the budget, not the text, may be what left nothing */
+        size_t candidates = 0, shortest = 0;
+        for (size_t i = 0; i < c.nsents; i++) {
+            if (!sentence_selectable(&c.sents[i]))
+                continue;
+            size_t need = cost(&c, &c.sents[i]);
+            if (!candidates++ || need < shortest)
+                shortest = need;
+        }
+        const precis_options *o = &sz->options;
+        const char *unit = o->budget_unit == PRECIS_BUDGET_BYTES       ? "bytes"
+                           : o->budget_unit == PRECIS_BUDGET_SENTENCES ? "sentences"
+                                                                       : "words";
+        if (!candidates)
+            warn(&w, "no sentence of article prose found: every line is boilerplate, a headline "
+                     "or a fragment; the summary is empty");
+        else if (shortest > o->budget)
+            warn(&w, "no sentence fits the budget of %zu %s (the shortest of the %zu candidate "
+                     "sentences has %zu); the summary is empty%s", o->budget, unit, candidates,
+                 shortest, o->truncate ? "" : " (--truncate cuts one to fit)");
+        else
+            warn(&w, "no sentence could be chosen within the budget of %zu %s (near copies, or "
+                     "openers such as \"He said\" whose sentence before did not fit); the summary "
+                     "is empty", o->budget, unit);
+    }
     return build_summary(&c, &sel, sz->options.budget_unit, &w, out, err);
 }
 

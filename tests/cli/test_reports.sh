@@ -84,3 +84,89 @@ PY
 run "$PRECIS" rouge --flags "-c 90" -m --jsonl "$TMP/conf-sys.jsonl" "$TMP/conf.jsonl"
 n=$(grep -c '(90%-conf\.int\.' "$TMP/out")
 [ "$n" -eq 12 ] && ok "precis rouge -c 90 prints the same label" || not_ok "precis rouge -c 90 prints the same label" "$(sed -n 2p "$TMP/out")"
+
+# ---- defect 16: messages that say what is wrong -----------------------------------
+# a budget smaller than every sentence is not called boilerplate
+run "$PRECIS" summarize --words 3 "$TMP/cluster"
+expect_exit 0 "a budget smaller than every sentence exits 0 (an empty summary)"
+expect_stderr 'warning: no sentence fits the budget of 3 words \(the shortest of the [0-9]+ candidate sentences has [0-9]+\)' \
+    "a budget smaller than every sentence is named as the cause"
+if grep -q 'boilerplate' "$TMP/err"; then not_ok "... and not called boilerplate" "$(cat "$TMP/err")"; else ok "... and not called boilerplate"; fi
+run "$PRECIS" summarize --bytes 20 "$TMP/cluster"
+expect_stderr 'no sentence fits the budget of 20 bytes' "the same for a budget in bytes"
+printf 'Photos / AP\npic.twitter.com/abc\nRelated Articles\n' > "$TMP/junk.txt"
+run "$PRECIS" summarize --words 3 "$TMP/junk.txt"
+expect_stderr 'every line is boilerplate' "a cluster of boilerplate is still called boilerplate"
+
+# a compressed article is called compressed, not binary
+gzip -c "$TMP/cluster/a.txt" > "$TMP/a.txt.gz"
+run "$PRECIS" summarize "$TMP/a.txt.gz"
+expect_exit 1 "a gzip article exits 1"
+expect_stderr 'a\.txt\.gz: compressed file \(gzip\); decompress it or pass a \.jsonl\.gz batch$' "a gzip article is called compressed"
+one_line_error "a gzip article gives one line"
+xz -c "$TMP/cluster/a.txt" > "$TMP/a.txt.xz"
+run "$PRECIS" summarize "$TMP/a.txt.xz"
+expect_stderr 'a\.txt\.xz: compressed file \(xz\); decompress it or pass a \.jsonl\.xz batch$' "an xz article is called compressed"
+$PY - "$TMP/cluster/a.txt" "$TMP/a.txt.bz2" "$TMP/a.zip" <<'PY'
+import bz2, sys, zipfile
+data = open(sys.argv[1], "rb").read()
+open(sys.argv[2], "wb").write(bz2.compress(data))
+with zipfile.ZipFile(sys.argv[3], "w") as z:
+    z.writestr("a.txt", data)
+PY
+run "$PRECIS" summarize "$TMP/a.txt.bz2"
+expect_stderr 'a\.txt\.bz2: compressed file \(bzip2\); decompress it$' "a bzip2 article is called compressed"
+run "$PRECIS" summarize "$TMP/a.zip"
+expect_stderr 'a\.zip: compressed file \(zip\); decompress it$' "a zip article is called compressed"
+mkdir -p "$TMP/gzdir"
+cp "$TMP/cluster/b.txt" "$TMP/a.txt.gz" "$TMP/gzdir/"
+run "$PRECIS" summarize "$TMP/gzdir"
+expect_stderr 'a\.txt\.gz: compressed file \(gzip\)' "a gzip file in a folder of articles is called compressed"
+mkdir -p "$TMP/gzduc/d1"
+cp "$TMP/a.txt.gz" "$TMP/gzduc/d1/doc1"
+run "$PRECIS" summarize --input-format duc "$TMP/gzduc"
+expect_exit 1 "a gzip document in a DUC cluster exits 1"
+expect_stderr 'compressed file \(gzip\)' "a gzip document in a DUC cluster is called compressed"
+printf 'BZh9 is the name of a band, and this article is plain text about it for sure.\n' > "$TMP/bzh.txt"
+run "$PRECIS" summarize "$TMP/bzh.txt"
+if grep -q 'compressed' "$TMP/err"; then not_ok "text that starts with BZh is not called compressed"; else ok "text that starts with BZh is not called compressed"; fi
+
+# control characters in names never break the one-line rule
+NL='
+'
+mkdir -p "$TMP/odd${NL}dir"
+printf 'bin\000ary\n' > "$TMP/odd${NL}dir/bad${NL}name.txt"
+run "$PRECIS" summarize "$TMP/odd${NL}dir/bad${NL}name.txt"
+expect_exit 1 "a binary file with a line break in its name exits 1"
+one_line_error "... and its error is one line"
+expect_stderr 'bad\\nname\.txt: looks like a binary file' "... with the line break written as backslash-n"
+run "$PRECIS" summarize "$TMP/odd${NL}dir/missing$(printf '\033')[31m.txt"
+expect_exit 3 "a missing file with a line break and an escape in its name exits 3"
+one_line_error "... and its error is one line"
+expect_stderr 'missing\\x1b\[31m\.txt: cannot open' "... with the escape written as backslash-x1b"
+{ cat "$TMP/cluster/a.txt"; printf 'The council said \377 the bridge stays closed on Tuesday for everyone.\n'; } > "$TMP/odd${NL}dir/latin${NL}.txt"
+run "$PRECIS" summarize --json "$TMP/odd${NL}dir/latin${NL}.txt"
+[ "$(wc -l < "$TMP/err")" -eq 1 ] && grep -q 'latin\\n\.txt: 1 invalid UTF-8 sequence replaced' "$TMP/err" \
+    && ok "a library warning naming a file with a line break is one line" \
+    || not_ok "a library warning naming a file with a line break is one line" "$(cat "$TMP/err")"
+$PY -c "import json,sys; d=json.load(open('$TMP/out')); sys.exit(0 if len(d['warnings']) == 1 else 1)" \
+    && ok "... and one JSON warning" || not_ok "... and one JSON warning" "$(head -c 300 "$TMP/out")"
+printf '{"id": "a\\nb", "document": oops\n' > "$TMP/odd${NL}dir/b${NL}atch.jsonl"
+run "$PRECIS" summarize --skip-bad "$TMP/odd${NL}dir/b${NL}atch.jsonl"
+[ "$(wc -l < "$TMP/err")" -eq 2 ] && ok "a batch with a line break in its name reports one line per problem" \
+    || not_ok "a batch with a line break in its name reports one line per problem" "$(cat "$TMP/err")"
+printf '{"id": "x\\ny", "document": "The council said on Tuesday that the bridge stays closed.", "summary": "s"}\n{"id": "x\\ny", "document": "The council said on Tuesday that the bridge stays closed.", "summary": "s"}\n' > "$TMP/dupnl.jsonl"
+run "$PRECIS" eval "$TMP/dupnl.jsonl"
+expect_exit 1 "eval: an id with a line break, twice, exits 1"
+one_line_error "... and its error is one line"
+
+# train without reference summaries names the file, exit 1
+printf '{"id": "x", "document": "The council said on Tuesday that the bridge stays closed for months."}\n' > "$TMP/norefs.jsonl"
+run "$PRECIS" train "$TMP/norefs.jsonl"
+expect_exit 1 "train on clusters without references exits 1"
+expect_stderr 'norefs\.jsonl: no cluster has reference summaries' "train names the file and says it has no references"
+one_line_error "... in one line"
+{ cluster_line one; cat "$TMP/norefs.jsonl"; cluster_line two; } > "$TMP/somerefs.jsonl"
+run "$PRECIS" train "$TMP/somerefs.jsonl"
+expect_exit 0 "train with some clusters without references exits 0"
+expect_stderr 'warning: .*somerefs\.jsonl: 1 cluster without reference summaries skipped' "... and counts the skipped clusters"
