@@ -12,6 +12,12 @@
  * for JSON lines, the line: a system item without a reference or the other
  * way round is an error, never a silent skip, because a partial average
  * looks like a valid one.
+ *
+ * Bounds: a summary file holds at most MAX_SUMMARY_BYTES (64 MB), checked on
+ * a regular file's size and, for anything else (a FIFO, /dev/zero), by a
+ * read loop that stops one byte past it.  Folder pairing sorts the system
+ * files by name and by base name and finds each reference's match by
+ * binary search: n log n, never every pair.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -36,7 +42,7 @@ static const char help_text[] =
     "recall, precision and F with their 95% bootstrap confidence intervals, the\n"
     "numbers ROUGE-1.5.5 prints.\n"
     "\n"
-    "Files and folders: a summary file holds one sentence per line.\n"
+    "Files and folders: a summary file holds one sentence per line (64 MB at most).\n"
     "  SYSTEM a file      one item, scored against every REFERENCE; a REFERENCE\n"
     "                     folder contributes its files whose names match SYSTEM's.\n"
     "  SYSTEM a folder    one item per file (hidden files are skipped); each\n"
@@ -208,23 +214,36 @@ static int cmp_name(const void *a, const void *b)
 
 /* ---- files and folders ------------------------------------------------ */
 
+/* A summary file larger than this is refused (summaries are a few hundred
+ * words; this keeps `precis rouge /dev/zero ...` from eating the memory). */
+#define MAX_SUMMARY_BYTES ((size_t)64 << 20)
+
 static int is_dir(const char *path)
 {
     struct stat sb;
     return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
-/* Reads a whole file (bytes as they are).  0, or an exit code after
- * reporting the error. */
+/* Reads a whole file (bytes as they are), at most MAX_SUMMARY_BYTES: a
+ * regular file's size is checked before reading, and any file (a FIFO, a
+ * device such as /dev/zero) is read by a loop that stops one byte past the
+ * limit.  0, or an exit code after reporting the error. */
 static int read_file(const char *path, char **out)
 {
     *out = NULL;
     FILE *f = fopen(path, "rb");
     if (!f)
         return fail(PRECIS_E_IO, path, 0, "cannot open: %s", strerror(errno));
+    struct stat sb;
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) &&
+        (unsigned long long)sb.st_size > MAX_SUMMARY_BYTES) {
+        fclose(f);
+        return fail(PRECIS_E_FORMAT, path, 0, "larger than %zu MB, the limit of a summary file",
+                    MAX_SUMMARY_BYTES >> 20);
+    }
     size_t cap = 4096, len = 0;
     char *buf = malloc(cap);
-    while (buf) {
+    while (buf && len <= MAX_SUMMARY_BYTES) {
         if (cap - len < 2) {
             char *grown = realloc(buf, cap * 2);
             if (!grown) {
@@ -235,7 +254,10 @@ static int read_file(const char *path, char **out)
             buf = grown;
             cap *= 2;
         }
-        size_t got = fread(buf + len, 1, cap - len - 1, f);
+        size_t want = cap - len - 1;
+        if (want > MAX_SUMMARY_BYTES + 1 - len)
+            want = MAX_SUMMARY_BYTES + 1 - len;
+        size_t got = fread(buf + len, 1, want, f);
         len += got;
         if (got == 0)
             break;
@@ -247,6 +269,11 @@ static int read_file(const char *path, char **out)
     if (bad) {
         free(buf);
         return fail(PRECIS_E_IO, path, 0, "read error");
+    }
+    if (len > MAX_SUMMARY_BYTES) {
+        free(buf);
+        return fail(PRECIS_E_FORMAT, path, 0, "larger than %zu MB, the limit of a summary file",
+                    MAX_SUMMARY_BYTES >> 20);
     }
     if (memchr(buf, '\0', len)) {
         free(buf);
@@ -338,6 +365,70 @@ static size_t match_quality(const char *sys, const char *ref)
     if (next == '\0' || next == '.' || next == '_' || next == '-')
         return blen + 1;
     return 0;
+}
+
+/* The system files of a folder indexed for matching references in n log n
+ * instead of trying every pair: by full name (`names` is sorted) and by base
+ * name (the name without its last extension).  The references a system file
+ * S of base B matches (see match_quality) are S itself and the names B, B.*,
+ * B_*, B-*; so the best system file for a reference R is R itself, or else
+ * the one whose base is R's longest prefix ending at the end of R or before
+ * a '.', '_' or '-' (the first in name order when several share that base:
+ * what the pairwise scan kept). */
+typedef struct base_key {
+    const char *name;
+    size_t len;   /* of the base */
+    size_t index; /* into names */
+} base_key;
+
+static int cmp_base_key(const void *a, const void *b)
+{
+    const base_key *x = a, *y = b;
+    int c = memcmp(x->name, y->name, x->len < y->len ? x->len : y->len);
+    if (c)
+        return c;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static base_key *base_index(char **names, size_t n)
+{
+    base_key *keys = malloc((n ? n : 1) * sizeof *keys);
+    if (!keys)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        const char *dot = strrchr(names[i], '.');
+        keys[i].name = names[i];
+        keys[i].len = dot && dot != names[i] ? (size_t)(dot - names[i]) : strlen(names[i]);
+        keys[i].index = i;
+    }
+    qsort(keys, n, sizeof *keys, cmp_base_key);
+    return keys;
+}
+
+/* The system file that reference `ref` goes to: its index, or n for none. */
+static size_t best_match(char **names, const base_key *keys, size_t n, const char *ref)
+{
+    char **exact = bsearch(&ref, names, n, sizeof *names, cmp_name);
+    if (exact)
+        return (size_t)(exact - names);
+    for (size_t p = strlen(ref); p > 0; p--) {
+        if (ref[p] != '\0' && ref[p] != '.' && ref[p] != '_' && ref[p] != '-')
+            continue;
+        base_key probe = {ref, p, 0}; /* index 0: the first key of this base */
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (cmp_base_key(&keys[mid], &probe) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < n && keys[lo].len == p && !memcmp(keys[lo].name, ref, p))
+            return keys[lo].index;
+    }
+    return n;
 }
 
 static char *join_path(const char *dir, const char *name)
@@ -441,7 +532,9 @@ static int load_files(char **paths, int npaths, item_list *items)
         if ((rc = list_folder(paths[a], &refs, &nr)))
             break;
         size_t *before = calloc(n, sizeof *before);
-        if (!before) {
+        base_key *keys = before ? base_index(names, n) : NULL;
+        if (!keys) {
+            free(before);
             free_names(refs, nr);
             rc = nomem();
             break;
@@ -449,18 +542,11 @@ static int load_files(char **paths, int npaths, item_list *items)
         for (size_t i = 0; i < n; i++)
             before[i] = items->v[i].nrefs;
         for (size_t r = 0; r < nr && !rc; r++) {
-            size_t best = 0, at = 0;
-            for (size_t i = 0; i < n; i++) {
-                size_t q = match_quality(names[i], refs[r]);
-                if (q > best) {
-                    best = q;
-                    at = i;
-                }
-            }
+            size_t at = best_match(names, keys, n, refs[r]);
             char *path = join_path(paths[a], refs[r]);
             if (!path)
                 rc = nomem();
-            else if (!best)
+            else if (at == n)
                 rc = fail(PRECIS_E_MISMATCH, path, 0, "no system summary in %s matches this reference",
                           sys);
             else
@@ -471,6 +557,7 @@ static int load_files(char **paths, int npaths, item_list *items)
             if (items->v[i].nrefs == before[i])
                 rc = fail(PRECIS_E_MISMATCH, paths[a], 0, "no reference for system file '%s'",
                           names[i]);
+        free(keys);
         free(before);
         free_names(refs, nr);
     }
