@@ -45,6 +45,14 @@ static void run_job(runner *r, void *state, batch_job *j)
             cluster->markup = PRECIS_MARKUP_SGML;
             if (!cluster->id)
                 s = PRECIS_E_NOMEM;
+            if (cluster->warnings && !(j->warnings = strdup(cluster->warnings)))
+                s = PRECIS_E_NOMEM;
+            if (s == PRECIS_E_NOMEM) {
+                memset(&j->err, 0, sizeof j->err);
+                j->err.status = PRECIS_E_NOMEM;
+                snprintf(j->err.source, sizeof j->err.source, "%s", j->raw);
+                snprintf(j->err.message, sizeof j->err.message, "out of memory");
+            }
         }
     }
     if (s == PRECIS_OK && cli_check_compressed(cluster, &j->err) < 0)
@@ -108,6 +116,15 @@ static int flush_window(runner *r)
     int stop = -1;
     for (size_t i = 0; i < r->njobs; i++) {
         batch_job *j = &r->jobs[i];
+        if (stop < 0 && j->warnings && !r->settings->quiet) {
+            const char *p = j->warnings;
+            while (*p) {
+                const char *nl = strchr(p, '\n');
+                size_t n = nl ? (size_t)(nl - p) : strlen(p);
+                cli_warn("%.*s", (int)n, p);
+                p += n + (nl ? 1 : 0);
+            }
+        }
         if (stop < 0) {
             if (j->failed) {
                 int code = cli_report(&j->err);
@@ -127,6 +144,7 @@ static int flush_window(runner *r)
         if (j->result)
             r->ops->discard(r->ops->ctx, j->result);
         free(j->raw);
+        free(j->warnings);
         memset(j, 0, sizeof *j);
     }
     r->njobs = 0;

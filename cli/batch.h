@@ -19,6 +19,7 @@ typedef enum { BATCH_JSONL, BATCH_DUC } batch_kind;
 typedef struct batch_job {
     char *raw;          /* JSON line, or DUC cluster folder path */
     size_t raw_len;
+    char *warnings;     /* what reading the cluster skipped (DUC folders), or NULL */
     long line;          /* input line (JSONL), 0 for DUC */
     size_t index;       /* item number from 0, in input order */
     precis_error err;
@@ -46,6 +47,7 @@ typedef struct batch_settings {
     long threads;       /* <= 0: all cores */
     int skip_bad;       /* report a bad item and go on */
     int progress;       /* a progress line on stderr */
+    int quiet;          /* no warnings on stderr */
 } batch_settings;
 
 /* Runs the batch; returns the CLI exit code. */

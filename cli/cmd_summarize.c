@@ -9,7 +9,9 @@
  * Memory is bounded by the window, and the output does not depend on the
  * number of threads.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,7 +76,27 @@ static int is_dir(const char *path)
     return strcmp(path, "-") && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
-/* A folder with sub-folders and no files is a DUC root. */
+/* Whether a folder holds a regular (non-hidden) file, following links. */
+static int has_regular_file(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    int found = 0;
+    struct dirent *e;
+    while (!found && (e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        struct stat sb;
+        found = fstatat(dirfd(d), e->d_name, &sb, 0) == 0 && S_ISREG(sb.st_mode);
+    }
+    closedir(d);
+    return found;
+}
+
+/* A folder with sub-folders and no files is a DUC root; a folder of
+ * articles with a sub-folder is a folder of articles (the library skips the
+ * sub-folder with a warning). */
 static int looks_like_duc_root(const char *path)
 {
     char **names = NULL;
@@ -85,7 +107,7 @@ static int looks_like_duc_root(const char *path)
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);
-    return n > 0;
+    return n > 0 && !has_regular_file(path);
 }
 
 static int file_starts_with_brace(const char *path)
@@ -137,6 +159,15 @@ static int summarize_one(const settings *st, const precis_model *model, char **p
     precis_cluster *cluster = NULL;
     if (precis_cluster_read_files(list, n ? (size_t)n : 1, &cluster, &err) != PRECIS_OK)
         return cli_report(&err);
+    if (cluster->warnings && !st->quiet) { /* folder entries that are not articles */
+        const char *p = cluster->warnings;
+        while (*p) {
+            const char *nl = strchr(p, '\n');
+            size_t len = nl ? (size_t)(nl - p) : strlen(p);
+            cli_warn("%.*s", (int)len, p);
+            p += len + (nl ? 1 : 0);
+        }
+    }
     if (cli_check_compressed(cluster, &err) < 0) {
         precis_cluster_free(cluster);
         return cli_report(&err);
@@ -269,7 +300,8 @@ static int summarize_batch(const settings *st, const precis_model *model, input_
     batch_ops ops = {&ctx, summarize_thread_new, summarize_thread_free, summarize_process,
                      summarize_emit, summarize_discard};
     batch_settings bs = {.kind = format == FORMAT_JSONL ? BATCH_JSONL : BATCH_DUC,
-                         .path = path, .threads = st->threads, .skip_bad = st->skip_bad};
+                         .path = path, .threads = st->threads, .skip_bad = st->skip_bad,
+                         .quiet = st->quiet};
     int rc = batch_run(&bs, &ops);
     int wrc = cli_check_output();
     return rc ? rc : wrc;

@@ -294,6 +294,11 @@ typedef struct precis_cluster {
     precis_markup markup;
     char **references;        /* reference summaries, one sentence a line */
     size_t nreferences;
+    /* What reading left out, one line each, NUL-terminated, or NULL: folder
+     * entries that are not articles ("DIR/NAME: skipped: dangling symbolic
+     * link", "... skipped: a FIFO", "... skipped: a folder").  The library
+     * never prints: the caller shows them. */
+    char *warnings;
 } precis_cluster;
 
 void precis_cluster_free(precis_cluster *cluster);
@@ -312,8 +317,11 @@ precis_status precis_cluster_parse_json(const char *text, size_t len, const char
 
 /* Reads files as the articles of one cluster (one article per file, named
  * by the file's base name).  A path that is a folder contributes its
- * regular files, sorted by name; "-" reads standard input.  Files holding
- * <DOC> and <TEXT> are read as SGML. */
+ * regular files, sorted by name, each opened without blocking (a FIFO or a
+ * device in a folder never hangs the call); its other entries (sub-folders,
+ * FIFOs, dangling or looping symbolic links) are skipped and listed in the
+ * cluster's `warnings`.  "-" reads standard input.  Files holding <DOC> and
+ * <TEXT> are read as SGML. */
 precis_status precis_cluster_read_files(const char *const *paths, size_t count,
                                         precis_cluster **out, precis_error *err);
 

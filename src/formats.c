@@ -8,14 +8,23 @@
  *
  * Every cluster owns copies of its texts, so the caller may drop the input
  * buffer as soon as a cluster is parsed (batch mode streams).
+ *
+ * A folder's
+ * entries are examined with lstat/stat before any is opened: sub-folders,
+ * FIFOs, sockets, devices, dangling and looping symbolic links are skipped,
+ * each named in the cluster's warnings (the library never prints), and the
+ * regular files are opened with O_NONBLOCK and checked again with fstat, so
+ * an entry that turns into a FIFO meanwhile cannot hang the read either.
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "error.h"
 
@@ -37,6 +46,7 @@ void precis_cluster_free(precis_cluster *c)
     free(c->references);
     free(c->articles);
     free(c->id);
+    free(c->warnings);
     free(c);
 }
 
@@ -254,13 +264,22 @@ done:
 
 /* ---- files and folders ---------------------------------------------- */
 
-static precis_status read_stream(FILE *f, const char *name, char **text, size_t *len,
-                                 precis_error *err)
+/* The whole stream after the `head_len` bytes of `head` already read from
+ * it, up to MAX_FILE_BYTES. */
+static precis_status read_stream(FILE *f, const char *name, const void *head, size_t head_len,
+                                 char **text, size_t *len, precis_error *err)
 {
-    size_t cap = 1 << 16, n = 0;
+    size_t cap = 1 << 16, n = head_len;
+    while (cap < head_len + 1 && cap < MAX_FILE_BYTES)
+        cap *= 2;
+    if (head_len > cap)
+        return PRECIS_FAIL(err, PRECIS_E_FORMAT, name, 0, "larger than %zu MB",
+                           MAX_FILE_BYTES >> 20);
     char *buf = malloc(cap);
     if (!buf)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");
+    if (head_len)
+        memcpy(buf, head, head_len);
     for (;;) {
         if (n == cap) {
             if (cap >= MAX_FILE_BYTES) {
@@ -290,14 +309,32 @@ static precis_status read_stream(FILE *f, const char *name, char **text, size_t 
     return PRECIS_OK;
 }
 
-static precis_status read_file(const char *path, char **text, size_t *len, precis_error *err)
+/* Reads `path` ("-": stdin).  A folder entry (`entry`) is opened without
+ * blocking and read only when it is still a regular file; otherwise *text
+ * stays NULL and *skip says why. */
+static precis_status read_file(const char *path, int entry, char **text, size_t *len,
+                               const char **skip, precis_error *err)
 {
+    *text = NULL;
+    *skip = NULL;
     if (!strcmp(path, "-"))
-        return read_stream(stdin, "(stdin)", text, len, err);
-    FILE *f = fopen(path, "rb");
-    if (!f)
+        return read_stream(stdin, "(stdin)", NULL, 0, text, len, err);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | (entry ? O_NONBLOCK : 0));
+    if (fd < 0)
         return PRECIS_FAIL(err, PRECIS_E_IO, path, 0, "cannot open: %s", strerror(errno));
-    precis_status st = read_stream(f, path, text, len, err);
+    struct stat sb;
+    if (entry && (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))) {
+        close(fd);
+        *skip = "not a regular file";
+        return PRECIS_OK;
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        int e = errno;
+        close(fd);
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, path, 0, "cannot open: %s", strerror(e));
+    }
+    precis_status st = read_stream(f, path, NULL, 0, text, len, err);
     fclose(f);
     return st;
 }
@@ -307,7 +344,21 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Sorted entries of a folder (skipping dot files); files or folders. */
+/* "dir/name", without doubling a slash that ends dir; NULL when out of memory. */
+static char *join_path(const char *dir, const char *name)
+{
+    size_t dlen = strlen(dir);
+    int slash = dlen > 0 && dir[dlen - 1] == '/';
+    size_t plen = dlen + strlen(name) + 2;
+    char *full = malloc(plen);
+    if (full)
+        snprintf(full, plen, slash ? "%s%s" : "%s/%s", dir, name);
+    return full;
+}
+
+/* Sorted entries of a folder, skipping dot files: with `want_dirs` its
+ * folders, else every other entry (what each one is, is examined when it is
+ * read, in name order). */
 static precis_status list_dir(const char *dir, int want_dirs, char ***names, size_t *count,
                               precis_error *err)
 {
@@ -321,18 +372,18 @@ static precis_status list_dir(const char *dir, int want_dirs, char ***names, siz
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
-        size_t plen = strlen(dir) + strlen(e->d_name) + 2;
-        char *full = malloc(plen);
-        if (!full) {
-            st = PRECIS_FAIL(err, PRECIS_E_NOMEM, dir, 0, "out of memory");
-            break;
+        if (want_dirs) {
+            char *full = join_path(dir, e->d_name);
+            if (!full) {
+                st = PRECIS_FAIL(err, PRECIS_E_NOMEM, dir, 0, "out of memory");
+                break;
+            }
+            struct stat sb;
+            int ok = stat(full, &sb) == 0 && S_ISDIR(sb.st_mode);
+            free(full);
+            if (!ok)
+                continue;
         }
-        snprintf(full, plen, "%s/%s", dir, e->d_name);
-        struct stat sb;
-        int ok = stat(full, &sb) == 0 && (want_dirs ? S_ISDIR(sb.st_mode) : S_ISREG(sb.st_mode));
-        free(full);
-        if (!ok)
-            continue;
         if (n == cap) {
             cap = cap ? cap * 2 : 16;
             char **grown = realloc(list, cap * sizeof *grown);
@@ -363,6 +414,49 @@ static precis_status list_dir(const char *dir, int want_dirs, char ***names, siz
     return PRECIS_OK;
 }
 
+/* Why a folder entry is not an article file, or NULL for a regular file
+ * (following a symbolic link).  `why` holds a reason that needs formatting. */
+static const char *not_an_article(const char *path, char *why, size_t size)
+{
+    struct stat sb;
+    if (lstat(path, &sb) != 0) {
+        snprintf(why, size, "cannot be examined: %s", strerror(errno));
+        return why;
+    }
+    if (S_ISLNK(sb.st_mode) && stat(path, &sb) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            return "dangling symbolic link";
+        if (errno == ELOOP)
+            return "symbolic link loop";
+        snprintf(why, size, "symbolic link that cannot be followed: %s", strerror(errno));
+        return why;
+    }
+    if (S_ISREG(sb.st_mode))
+        return NULL;
+    if (S_ISDIR(sb.st_mode))
+        return "a folder";
+    if (S_ISFIFO(sb.st_mode))
+        return "a FIFO (named pipe)";
+    if (S_ISSOCK(sb.st_mode))
+        return "a socket";
+    if (S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode))
+        return "a device";
+    return "not a regular file";
+}
+
+/* Appends "path: skipped: why" to the cluster's warnings; -1 when out of memory. */
+static int add_skip_warning(precis_cluster *c, const char *path, const char *why)
+{
+    size_t old = c->warnings ? strlen(c->warnings) : 0;
+    size_t add = strlen(path) + strlen(why) + sizeof ": skipped: \n";
+    char *grown = realloc(c->warnings, old + add);
+    if (!grown)
+        return -1;
+    snprintf(grown + old, add, "%s%s: skipped: %s", old ? "\n" : "", path, why);
+    c->warnings = grown;
+    return 0;
+}
+
 precis_status precis_duc_list(const char *root, char ***names, size_t *count, precis_error *err)
 {
     *names = NULL;
@@ -385,14 +479,26 @@ static int looks_sgml(const char *text, size_t len)
     return memmem(text, len, "<DOC>", 5) && memmem(text, len, "<TEXT>", 6);
 }
 
-static precis_status add_file(precis_cluster *c, size_t *cap, const char *path, int *sgml,
-                              precis_error *err)
+/* Reads one file as the next article.  A folder entry (`entry`) that is not
+ * a regular file is skipped with a warning instead; *added says which. */
+static precis_status add_file(precis_cluster *c, size_t *cap, const char *path, int entry,
+                              int *sgml, int *added, precis_error *err)
 {
+    *added = 0;
+    char why[320];
+    const char *skip = entry ? not_an_article(path, why, sizeof why) : NULL;
     char *text = NULL;
     size_t len = 0;
-    precis_status st = read_file(path, &text, &len, err);
-    if (st != PRECIS_OK)
-        return st;
+    if (!skip) {
+        precis_status st = read_file(path, entry, &text, &len, &skip, err);
+        if (st != PRECIS_OK)
+            return st;
+    }
+    if (skip) {
+        if (add_skip_warning(c, path, skip) < 0)
+            return PRECIS_FAIL(err, PRECIS_E_NOMEM, path, 0, "out of memory");
+        return PRECIS_OK;
+    }
     if (looks_sgml(text, len))
         (*sgml)++;
     char *name = strdup(!strcmp(path, "-") ? "(stdin)" : base_name(path));
@@ -401,7 +507,38 @@ static precis_status add_file(precis_cluster *c, size_t *cap, const char *path, 
         free(text);
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, path, 0, "out of memory");
     }
+    *added = 1;
     return PRECIS_OK;
+}
+
+/* The articles of a folder, in name order. */
+static precis_status add_folder(precis_cluster *c, size_t *cap, const char *dir, int *sgml,
+                                precis_error *err)
+{
+    char **names = NULL;
+    size_t n = 0, nread = 0;
+    precis_status st = list_dir(dir, 0, &names, &n, err);
+    for (size_t k = 0; k < n; k++) {
+        if (st == PRECIS_OK) {
+            char *full = join_path(dir, names[k]);
+            int added = 0;
+            if (!full)
+                st = PRECIS_FAIL(err, PRECIS_E_NOMEM, dir, 0, "out of memory");
+            else
+                st = add_file(c, cap, full, 1, sgml, &added, err);
+            nread += (size_t)added;
+            free(full);
+        }
+        free(names[k]);
+    }
+    free(names);
+    if (st == PRECIS_OK && nread == 0) {
+        if (n > 0)
+            return PRECIS_FAIL(err, PRECIS_E_EMPTY, dir, 0,
+                               "folder holds no files (%zu other entries skipped)", n);
+        return PRECIS_FAIL(err, PRECIS_E_EMPTY, dir, 0, "folder holds no files");
+    }
+    return st;
 }
 
 precis_status precis_cluster_read_files(const char *const *paths, size_t count,
@@ -412,34 +549,14 @@ precis_status precis_cluster_read_files(const char *const *paths, size_t count,
     if (!c)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     size_t cap = 0;
-    int sgml = 0;
+    int sgml = 0, added;
     precis_status st = PRECIS_OK;
     for (size_t i = 0; i < count && st == PRECIS_OK; i++) {
         struct stat sb;
-        if (strcmp(paths[i], "-") && stat(paths[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            char **names = NULL;
-            size_t n = 0;
-            st = list_dir(paths[i], 0, &names, &n, err);
-            if (st == PRECIS_OK && n == 0)
-                st = PRECIS_FAIL(err, PRECIS_E_EMPTY, paths[i], 0, "folder holds no files");
-            for (size_t k = 0; k < n; k++) {
-                if (st == PRECIS_OK) {
-                    size_t plen = strlen(paths[i]) + strlen(names[k]) + 2;
-                    char *full = malloc(plen);
-                    if (!full) {
-                        st = PRECIS_FAIL(err, PRECIS_E_NOMEM, paths[i], 0, "out of memory");
-                    } else {
-                        snprintf(full, plen, "%s/%s", paths[i], names[k]);
-                        st = add_file(c, &cap, full, &sgml, err);
-                        free(full);
-                    }
-                }
-                free(names[k]);
-            }
-            free(names);
-        } else {
-            st = add_file(c, &cap, paths[i], &sgml, err);
-        }
+        if (strcmp(paths[i], "-") && stat(paths[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+            st = add_folder(c, &cap, paths[i], &sgml, err);
+        else
+            st = add_file(c, &cap, paths[i], 0, &sgml, &added, err);
     }
     if (st != PRECIS_OK) {
         precis_cluster_free(c);

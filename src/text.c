@@ -142,14 +142,17 @@ size_t text_encode(int32_t c, char *out)
     return (size_t)n;
 }
 
+/* Control bytes are counted in the first 64 KB; a NUL byte anywhere makes
+ * the buffer binary (one memchr over the whole of it: cheap), so no NUL ever
+ * reaches a summary or its JSON as \u0000. */
 int text_looks_binary(const char *s, size_t len)
 {
+    if (len > 0 && memchr(s, '\0', len))
+        return 1;
     size_t probe = len < 65536 ? len : 65536;
     size_t control = 0;
     for (size_t i = 0; i < probe; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == 0)
-            return 1;
         if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v')
             control++;
     }

@@ -82,3 +82,49 @@ run "$PRECIS" rouge "$TMP/ms" "$TMP/mr2"
 expect_exit 1 "a reference matching no system file is an error"
 expect_stderr 'd2.txt: no system summary in .* matches this reference' "the unmatched reference is named"
 
+# ---- defect 15: folder entries that are not articles; NUL bytes -----------
+mkdir "$TMP/two" "$TMP/odd"
+cp $EX/000_* $EX/001_* "$TMP/two/"
+cp $EX/000_* $EX/001_* "$TMP/odd/"
+ln -s nowhere "$TMP/odd/dangling"
+ln -s loop1 "$TMP/odd/loop2"; ln -s loop2 "$TMP/odd/loop1"
+mkfifo "$TMP/odd/pipe"
+mkdir "$TMP/odd/sub"
+"$PRECIS" summarize "$TMP/two" > "$TMP/two.out" 2>/dev/null
+run timeout 30 "$PRECIS" summarize "$TMP/odd"
+expect_exit 0 "a folder with odd entries is summarized (a FIFO in it does not hang)"
+cmp -s "$TMP/out" "$TMP/two.out" && ok "odd entries are left out of the cluster" ||
+    not_ok "odd entries are left out of the cluster" "$(head -c 300 "$TMP/err")"
+expect_stderr "^precis: $TMP/odd/dangling: skipped: dangling symbolic link$" "a dangling link is named as skipped"
+expect_stderr "^precis: $TMP/odd/loop1: skipped: symbolic link loop$" "a link loop is named as skipped"
+expect_stderr "^precis: $TMP/odd/pipe: skipped: a FIFO" "a FIFO is named as skipped"
+expect_stderr "^precis: $TMP/odd/sub: skipped: a folder$" "a sub-folder is named as skipped"
+[ "$(wc -l < "$TMP/err")" -eq 5 ] && ok "one line per skipped entry" || not_ok "one line per skipped entry" "$(cat "$TMP/err")"
+run timeout 30 "$PRECIS" summarize --quiet "$TMP/odd"
+[ ! -s "$TMP/err" ] && ok "--quiet silences the skipped entries" || not_ok "--quiet silences the skipped entries"
+mkdir -p "$TMP/duc/c1" "$TMP/duc/c2"
+for c in c1 c2; do
+    { echo '<DOC><TEXT>'; cat "$A"; echo '</TEXT></DOC>'; } > "$TMP/duc/$c/doc1"
+done
+ln -s nowhere "$TMP/duc/c2/dangling"
+run timeout 30 "$PRECIS" summarize --input-format duc "$TMP/duc"
+expect_exit 0 "a DUC root with a dangling link is summarized"
+expect_stderr "^precis: $TMP/duc/c2/dangling: skipped: dangling symbolic link$" "a DUC cluster's skipped entry is named"
+[ "$(wc -l < "$TMP/out")" -eq 2 ] && ok "every DUC cluster is written" || not_ok "every DUC cluster is written"
+
+$PY - "$TMP/nul.txt" "$TMP/nul.jsonl" <<'PY'
+import json, sys
+text = open("examples/daraa/000_424f73fbbff911b5.txt", encoding="utf-8").read()
+body = (text * (70000 // len(text) + 1))[:70000]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write(body + "\0" + text)
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    f.write(json.dumps({"id": "nul", "document": body + "\0" + text}) + "\n")
+PY
+run "$PRECIS" summarize --json "$TMP/nul.txt"
+expect_exit 1 "a NUL byte after the first 64 KB makes the file binary"
+expect_stderr 'nul.txt: looks like a binary file' "the file with a late NUL byte is named"
+expect_stdout_lacks '\\u0000' "no NUL reaches the JSON"
+run "$PRECIS" summarize "$TMP/nul.jsonl"
+expect_exit 1 "a \\u0000 past 64 KB in a JSON line is refused as binary"
+expect_stdout_lacks '\\u0000' "no NUL reaches the batch JSON"
