@@ -170,7 +170,10 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
     char **dirs = NULL;
     size_t ndirs = 0, next_dir = 0;
     if (st->kind == BATCH_JSONL) {
-        if (precis_lines_open(st->path, &lines, &err) != PRECIS_OK)
+        precis_status ls = st->stream ? precis_lines_open_stream(st->stream, st->path, st->head,
+                                                                 st->head_len, &lines, &err)
+                                      : precis_lines_open(st->path, &lines, &err);
+        if (ls != PRECIS_OK)
             rc = cli_report(&err);
         else if (!strcmp(st->path, "-"))
             r.source = "(stdin)";

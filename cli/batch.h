@@ -11,6 +11,7 @@
 #define PRECIS_CLI_BATCH_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "precis.h"
 
@@ -44,6 +45,10 @@ typedef struct batch_ops {
 typedef struct batch_settings {
     batch_kind kind;
     const char *path;   /* JSONL file or "-", or DUC root */
+    FILE *stream;       /* JSONL: when set, read from this stream (already begun:
+                           `head` holds the head_len bytes read) and name it `path` */
+    const void *head;
+    size_t head_len;
     long threads;       /* <= 0: all cores */
     int skip_bad;       /* report a bad item and go on */
     int progress;       /* a progress line on stderr */

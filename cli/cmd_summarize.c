@@ -8,6 +8,12 @@
  * summarize them, the main thread writes the window's results in order.
  * Memory is bounded by the window, and the output does not depend on the
  * number of threads.
+ *
+ * The format of one file or of standard input is told by its first bytes
+ * ('{': JSON lines).  The input is opened once and those bytes go to the
+ * reader with the stream (precis_cluster_read_stream, batch_settings.stream):
+ * a pipe, a FIFO or a process substitution can be neither reopened nor
+ * rewound, and leading white space stays part of an article's offsets.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -110,30 +116,56 @@ static int looks_like_duc_root(const char *path)
     return n > 0 && !has_regular_file(path);
 }
 
-static int file_starts_with_brace(const char *path)
+static int jsonl_name(const char *p)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0;
-    int c;
-    while ((c = fgetc(f)) == ' ' || c == '\n' || c == '\r' || c == '\t')
-        ;
-    fclose(f);
-    return c == '{';
+    return ends_with(p, ".jsonl") || ends_with(p, ".jsonl.xz") || ends_with(p, ".jsonl.gz") ||
+           ends_with(p, ".json.xz") || ends_with(p, ".json.gz");
 }
 
+/* The format of inputs known without reading a byte: a folder (DUC root or
+ * articles), a JSON-lines name, several files. */
 static input_format detect_format(char **paths, int n)
 {
     if (n == 1 && is_dir(paths[0]))
         return looks_like_duc_root(paths[0]) ? FORMAT_DUC : FORMAT_TEXT;
-    if (n == 1 && strcmp(paths[0], "-")) {
-        const char *p = paths[0];
-        if (ends_with(p, ".jsonl") || ends_with(p, ".jsonl.xz") || ends_with(p, ".jsonl.gz") ||
-            ends_with(p, ".json.xz") || ends_with(p, ".json.gz"))
-            return FORMAT_JSONL;
-        return file_starts_with_brace(p) ? FORMAT_JSONL : FORMAT_TEXT;
-    }
+    if (n == 1 && jsonl_name(paths[0]))
+        return FORMAT_JSONL;
     return FORMAT_TEXT;
+}
+
+/* One file or standard input whose format is told by its first bytes.  It
+ * is opened once: the bytes read to decide are handed to the reader with
+ * the stream (a pipe or a FIFO can be neither reopened nor rewound). */
+typedef struct sniffed {
+    FILE *stream;     /* NULL: nothing opened (the library opens the paths) */
+    const char *name; /* the path, "-" for standard input */
+    char *head;       /* the bytes read: leading white space and one more byte */
+    size_t head_len;
+} sniffed;
+
+#define SNIFF_MAX ((size_t)1 << 20) /* of white space, then it is text */
+#define SNIFF_NOMEM (-2)
+
+/* Reads the stream's leading white space and the byte after it into
+ * in->head; returns that byte, EOF, or SNIFF_NOMEM. */
+static int sniff(sniffed *in)
+{
+    size_t cap = 0;
+    for (;;) {
+        int c = getc(in->stream);
+        if (c == EOF)
+            return EOF;
+        if (in->head_len == cap) {
+            cap = cap ? cap * 2 : 256;
+            char *grown = realloc(in->head, cap);
+            if (!grown)
+                return SNIFF_NOMEM;
+            in->head = grown;
+        }
+        in->head[in->head_len++] = (char)c;
+        if (!(c == ' ' || c == '\n' || c == '\r' || c == '\t') || in->head_len >= SNIFF_MAX)
+            return c;
+    }
 }
 
 /* ---- one cluster ---------------------------------------------------- */
@@ -151,13 +183,18 @@ static void print_warnings(const settings *st, const precis_summary *sum)
     }
 }
 
-static int summarize_one(const settings *st, const precis_model *model, char **paths, int n)
+static int summarize_one(const settings *st, const precis_model *model, char **paths, int n,
+                         const sniffed *in)
 {
     const char *dash = "-";
     const char *const *list = n ? (const char *const *)paths : &dash;
     precis_error err = {0};
     precis_cluster *cluster = NULL;
-    if (precis_cluster_read_files(list, n ? (size_t)n : 1, &cluster, &err) != PRECIS_OK)
+    precis_status rs = in->stream ? precis_cluster_read_stream(in->stream, in->name, in->head,
+                                                               in->head_len, &cluster, &err)
+                                  : precis_cluster_read_files(list, n ? (size_t)n : 1, &cluster,
+                                                              &err);
+    if (rs != PRECIS_OK)
         return cli_report(&err);
     if (cluster->warnings && !st->quiet) { /* folder entries that are not articles */
         const char *p = cluster->warnings;
@@ -294,13 +331,14 @@ static int summarize_emit(void *ctx, batch_job *job)
 }
 
 static int summarize_batch(const settings *st, const precis_model *model, input_format format,
-                           const char *path)
+                           const char *path, const sniffed *in)
 {
     summarize_ctx ctx = {st, model, strcmp(path, "-") ? path : "(stdin)"};
     batch_ops ops = {&ctx, summarize_thread_new, summarize_thread_free, summarize_process,
                      summarize_emit, summarize_discard};
     batch_settings bs = {.kind = format == FORMAT_JSONL ? BATCH_JSONL : BATCH_DUC,
                          .path = path, .threads = st->threads, .skip_bad = st->skip_bad,
+                         .stream = in->stream, .head = in->head, .head_len = in->head_len,
                          .quiet = st->quiet};
     int rc = batch_run(&bs, &ops);
     int wrc = cli_check_output();
@@ -375,33 +413,43 @@ int cmd_summarize(int argc, char **argv)
     char **paths = argv + optind;
     int npaths = argc - optind;
     input_format format = st.format;
-    if (format == FORMAT_AUTO) {
-        if (npaths == 0) {
-            /* stdin: JSON lines if it starts with '{' */
-            int ch;
-            while ((ch = getchar()) == ' ' || ch == '\n' || ch == '\r' || ch == '\t')
-                ;
-            if (ch != EOF)
-                ungetc(ch, stdin);
-            format = ch == '{' ? FORMAT_JSONL : FORMAT_TEXT;
-        } else {
-            format = detect_format(paths, npaths);
-        }
-    }
     if ((format == FORMAT_JSONL || format == FORMAT_DUC) && npaths > 1)
         return cli_usage_error("summarize ", "a batch input is one file or folder, got %d", npaths);
     if (format == FORMAT_DUC && npaths == 0)
         return cli_usage_error("summarize ", "--input-format duc needs the root folder");
+    sniffed in = {0};
+    if (format == FORMAT_AUTO) {
+        int std_in = npaths == 0 || (npaths == 1 && !strcmp(paths[0], "-"));
+        if (std_in || (npaths == 1 && !is_dir(paths[0]) && !jsonl_name(paths[0]))) {
+            /* JSON lines if it starts with '{', read from the same stream */
+            in.name = std_in ? "-" : paths[0];
+            in.stream = std_in ? stdin : fopen(paths[0], "rb");
+            int first = in.stream ? sniff(&in) : EOF; /* unopenable: reported below */
+            if (first == SNIFF_NOMEM) {
+                if (in.stream && in.stream != stdin)
+                    fclose(in.stream);
+                free(in.head);
+                fprintf(stderr, "precis: out of memory\n");
+                return EXIT_SYSTEM;
+            }
+            format = first == '{' ? FORMAT_JSONL : FORMAT_TEXT;
+        } else {
+            format = detect_format(paths, npaths);
+        }
+    }
 
     precis_error err = {0};
     precis_model *model = precis_model_new(&err);
-    if (!model)
-        return cli_report(&err);
     int rc;
-    if (format == FORMAT_TEXT)
-        rc = summarize_one(&st, model, paths, npaths);
+    if (!model)
+        rc = cli_report(&err);
+    else if (format == FORMAT_TEXT)
+        rc = summarize_one(&st, model, paths, npaths, &in);
     else
-        rc = summarize_batch(&st, model, format, npaths ? paths[0] : "-");
+        rc = summarize_batch(&st, model, format, npaths ? paths[0] : "-", &in);
     precis_model_free(model);
+    if (in.stream && in.stream != stdin)
+        fclose(in.stream);
+    free(in.head);
     return rc;
 }

@@ -27,6 +27,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h> /* FILE: the stream readers of section 6 */
 
 #ifdef __cplusplus
 extern "C" {
@@ -325,6 +326,16 @@ precis_status precis_cluster_parse_json(const char *text, size_t len, const char
 precis_status precis_cluster_read_files(const char *const *paths, size_t count,
                                         precis_cluster **out, precis_error *err);
 
+/* One article from a stream the caller opened, for inputs that cannot be
+ * reopened or rewound (a pipe, a FIFO, standard input): `head` holds the
+ * `head_len` bytes the caller already read from `file` (to detect the
+ * format), which come first.  `name` is the path used in messages, and the
+ * article is named by its base name ("-" or NULL: standard input).  The
+ * stream stays open: the caller closes it. */
+precis_status precis_cluster_read_stream(FILE *file, const char *name, const void *head,
+                                         size_t head_len, precis_cluster **out,
+                                         precis_error *err);
+
 /* Lists the cluster folders of a DUC/TAC root (sorted by name); the caller
  * frees each name and the array with free(). */
 precis_status precis_duc_list(const char *root, char ***names, size_t *count,
@@ -336,6 +347,12 @@ precis_status precis_duc_list(const char *root, char ***names, size_t *count,
 typedef struct precis_lines precis_lines;
 
 precis_status precis_lines_open(const char *path, precis_lines **out, precis_error *err);
+/* The same reader over a stream the caller opened (see
+ * precis_cluster_read_stream): `head` holds the bytes already read from it,
+ * which come first; `name` is used in messages ("-" or NULL: "(stdin)").
+ * precis_lines_close leaves the stream open. */
+precis_status precis_lines_open_stream(FILE *file, const char *name, const void *head,
+                                       size_t head_len, precis_lines **out, precis_error *err);
 /* 1: a line, 0: end of input, -1: error (err filled). */
 int precis_lines_next(precis_lines *r, const char **line, size_t *len, precis_error *err);
 long precis_lines_number(const precis_lines *r);

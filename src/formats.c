@@ -9,7 +9,9 @@
  * Every cluster owns copies of its texts, so the caller may drop the input
  * buffer as soon as a cluster is parsed (batch mode streams).
  *
- * A folder's
+ * Files are read once, from the one stream opened: a pipe or FIFO cannot be
+ * reopened, so precis_cluster_read_stream takes a stream the caller already
+ * began to read (to detect the format) with the bytes it read.  A folder's
  * entries are examined with lstat/stat before any is opened: sub-folders,
  * FIFOs, sockets, devices, dangling and looping symbolic links are skipped,
  * each named in the cluster's warnings (the library never prints), and the
@@ -563,6 +565,37 @@ precis_status precis_cluster_read_files(const char *const *paths, size_t count,
         return st;
     }
     c->markup = sgml ? PRECIS_MARKUP_SGML : PRECIS_MARKUP_PLAIN;
+    *out = c;
+    return PRECIS_OK;
+}
+
+precis_status precis_cluster_read_stream(FILE *file, const char *name, const void *head,
+                                         size_t head_len, precis_cluster **out,
+                                         precis_error *err)
+{
+    *out = NULL;
+    int std_in = !name || !strcmp(name, "-");
+    const char *shown = std_in ? "(stdin)" : name;
+    if (!file)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, shown, 0, "no stream to read");
+    precis_cluster *c = calloc(1, sizeof *c);
+    if (!c)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, shown, 0, "out of memory");
+    char *text = NULL;
+    size_t len = 0, cap = 0;
+    precis_status st = read_stream(file, shown, head, head_len, &text, &len, err);
+    if (st != PRECIS_OK) {
+        free(c);
+        return st;
+    }
+    char *article = strdup(std_in ? "(stdin)" : base_name(name));
+    if (!article || add_article(c, &cap, article, text, len) < 0) {
+        free(article);
+        free(text);
+        precis_cluster_free(c);
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, shown, 0, "out of memory");
+    }
+    c->markup = looks_sgml(text, len) ? PRECIS_MARKUP_SGML : PRECIS_MARKUP_PLAIN;
     *out = c;
     return PRECIS_OK;
 }

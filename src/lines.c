@@ -4,6 +4,11 @@
  * Batch inputs are large (Multi-News train is 300 MB uncompressed), so they
  * are read a block at a time and never held whole.  The compression is
  * recognised by the file's magic bytes, not its name, and "-" is stdin.
+ *
+ * An input that cannot be reopened or rewound (a pipe, a FIFO, a process
+ * substitution) is read once: precis_lines_open_stream takes a stream the
+ * caller opened and the bytes it already read from it to detect the format;
+ * those bytes come first, then the rest of the stream.
  */
 #include <errno.h>
 #include <lzma.h>
@@ -26,6 +31,8 @@ struct precis_lines {
     int owns_file;
     source_kind kind;
     char *name;
+    unsigned char *head;      /* bytes the caller read before handing the stream over */
+    size_t head_len, head_pos;
     z_stream gz;
     lzma_stream xz;
     unsigned char in[BLOCK];
@@ -39,48 +46,45 @@ struct precis_lines {
     long number;
 };
 
-precis_status precis_lines_open(const char *path, precis_lines **out, precis_error *err)
+/* Up to n bytes: first the caller's head bytes, then the stream (fread:
+ * fewer than n only at the end of input or on an error). */
+static size_t src_read(precis_lines *r, void *dst, size_t n)
 {
-    *out = NULL;
-    precis_lines *r = calloc(1, sizeof *r);
-    if (!r)
-        return PRECIS_FAIL(err, PRECIS_E_NOMEM, path, 0, "out of memory");
-    r->name = strdup(strcmp(path, "-") ? path : "(stdin)");
+    size_t got = 0;
+    if (r->head_pos < r->head_len) {
+        got = r->head_len - r->head_pos < n ? r->head_len - r->head_pos : n;
+        memcpy(dst, r->head + r->head_pos, got);
+        r->head_pos += got;
+        if (r->head_pos == r->head_len) {
+            free(r->head);
+            r->head = NULL;
+            r->head_len = r->head_pos = 0;
+        }
+    }
+    if (got < n)
+        got += fread((char *)dst + got, 1, n - got, r->file);
+    return got;
+}
+
+/* Sniffs the compression from the first block and sets up the decoder. */
+static precis_status lines_start(precis_lines *r, const char *path, precis_error *err)
+{
+    struct stat sb;
+    if (fstat(fileno(r->file), &sb) == 0 && S_ISDIR(sb.st_mode))
+        return PRECIS_FAIL(err, PRECIS_E_IO, path, 0, "is a folder, not a file of JSON lines");
     r->buf_cap = BLOCK * 4;
     r->buf = malloc(r->buf_cap);
-    if (!r->name || !r->buf) {
-        precis_lines_close(r);
+    if (!r->buf)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, path, 0, "out of memory");
-    }
-    if (!strcmp(path, "-")) {
-        r->file = stdin;
-    } else {
-        r->file = fopen(path, "rb");
-        r->owns_file = 1;
-        if (!r->file) {
-            int e = errno;
-            precis_lines_close(r);
-            return PRECIS_FAIL(err, PRECIS_E_IO, path, 0, "cannot open: %s", strerror(e));
-        }
-        struct stat sb;
-        if (fstat(fileno(r->file), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            precis_lines_close(r);
-            return PRECIS_FAIL(err, PRECIS_E_IO, path, 0, "is a folder, not a file of JSON lines");
-        }
-    }
-    r->in_len = fread(r->in, 1, sizeof r->in, r->file);
+    r->in_len = src_read(r, r->in, sizeof r->in);
     if (r->in_len < sizeof r->in)
         r->in_eof = 1;
-    if (ferror(r->file)) {
-        precis_lines_close(r);
+    if (ferror(r->file))
         return PRECIS_FAIL(err, PRECIS_E_IO, path, 0, "read error");
-    }
     if (r->in_len >= 2 && r->in[0] == 0x1f && r->in[1] == 0x8b) {
         r->kind = SRC_GZIP;
-        if (inflateInit2(&r->gz, 15 + 32) != Z_OK) {
-            precis_lines_close(r);
+        if (inflateInit2(&r->gz, 15 + 32) != Z_OK)
             return PRECIS_FAIL(err, PRECIS_E_NOMEM, path, 0, "cannot start gzip decoder");
-        }
         r->gz.next_in = r->in;
         r->gz.avail_in = (uInt)r->in_len;
     } else if (r->in_len >= 6 && !memcmp(r->in, "\xfd" "7zXZ\0", 6)) {
@@ -88,7 +92,7 @@ precis_status precis_lines_open(const char *path, precis_lines **out, precis_err
         lzma_stream init = LZMA_STREAM_INIT;
         r->xz = init;
         if (lzma_stream_decoder(&r->xz, UINT64_MAX, LZMA_CONCATENATED) != LZMA_OK) {
-            precis_lines_close(r);
+            r->kind = SRC_PLAIN;
             return PRECIS_FAIL(err, PRECIS_E_NOMEM, path, 0, "cannot start xz decoder");
         }
         r->xz.next_in = r->in;
@@ -98,8 +102,55 @@ precis_status precis_lines_open(const char *path, precis_lines **out, precis_err
         memcpy(r->buf, r->in, r->in_len);
         r->buf_len = r->in_len;
     }
+    return PRECIS_OK;
+}
+
+precis_status precis_lines_open_stream(FILE *file, const char *name, const void *head,
+                                       size_t head_len, precis_lines **out, precis_error *err)
+{
+    *out = NULL;
+    const char *shown = !name || !strcmp(name, "-") ? "(stdin)" : name;
+    if (!file)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, shown, 0, "no stream to read");
+    precis_lines *r = calloc(1, sizeof *r);
+    if (!r)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, shown, 0, "out of memory");
+    r->file = file;
+    r->name = strdup(shown);
+    if (head_len > 0) {
+        r->head = malloc(head_len);
+        if (r->head) {
+            memcpy(r->head, head, head_len);
+            r->head_len = head_len;
+        }
+    }
+    if (!r->name || (head_len > 0 && !r->head)) {
+        precis_lines_close(r);
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, shown, 0, "out of memory");
+    }
+    precis_status st = lines_start(r, shown, err);
+    if (st != PRECIS_OK) {
+        precis_lines_close(r);
+        return st;
+    }
     *out = r;
     return PRECIS_OK;
+}
+
+precis_status precis_lines_open(const char *path, precis_lines **out, precis_error *err)
+{
+    *out = NULL;
+    if (!strcmp(path, "-"))
+        return precis_lines_open_stream(stdin, "-", NULL, 0, out, err);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return PRECIS_FAIL(err, PRECIS_E_IO, path, 0, "cannot open: %s", strerror(errno));
+    precis_status st = precis_lines_open_stream(f, path, NULL, 0, out, err);
+    if (st != PRECIS_OK)
+        fclose(f);
+    else
+        (*out)->owns_file = 1;
+    return st;
 }
 
 /* Refills r->buf (after moving unread bytes to the front); 0 ok, -1 error. */
@@ -121,7 +172,7 @@ static int refill(precis_lines *r, precis_error *err)
     }
     size_t room = r->buf_cap - r->buf_len;
     if (r->kind == SRC_PLAIN) {
-        size_t got = fread(r->buf + r->buf_len, 1, room, r->file);
+        size_t got = src_read(r, r->buf + r->buf_len, room);
         r->buf_len += got;
         if (got == 0) {
             if (ferror(r->file)) {
@@ -135,7 +186,7 @@ static int refill(precis_lines *r, precis_error *err)
     for (;;) {
         int need_input = r->kind == SRC_GZIP ? r->gz.avail_in == 0 : r->xz.avail_in == 0;
         if (need_input && !r->in_eof) {
-            r->in_len = fread(r->in, 1, sizeof r->in, r->file);
+            r->in_len = src_read(r, r->in, sizeof r->in);
             if (r->in_len < sizeof r->in)
                 r->in_eof = 1;
             if (ferror(r->file)) {
@@ -247,6 +298,7 @@ void precis_lines_close(precis_lines *r)
         lzma_end(&r->xz);
     if (r->owns_file && r->file)
         fclose(r->file);
+    free(r->head);
     free(r->buf);
     free(r->line);
     free(r->name);

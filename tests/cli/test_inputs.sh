@@ -82,6 +82,56 @@ run "$PRECIS" rouge "$TMP/ms" "$TMP/mr2"
 expect_exit 1 "a reference matching no system file is an error"
 expect_stderr 'd2.txt: no system summary in .* matches this reference' "the unmatched reference is named"
 
+# ---- defect 10: a stream is read once, from the bytes detection read ------
+"$PRECIS" summarize "$A" > "$TMP/file.out" 2>/dev/null
+mkfifo "$TMP/fifo"
+timeout 30 sh -c 'cat "$1" > "$2"' sh "$A" "$TMP/fifo" &
+timeout 30 "$PRECIS" summarize "$TMP/fifo" > "$TMP/out" 2> "$TMP/err"; RC=$?
+wait
+expect_exit 0 "an article from a named FIFO is summarized (no hang)"
+cmp -s "$TMP/out" "$TMP/file.out" && ok "a FIFO gives the summary of the file (no byte lost)" ||
+    not_ok "a FIFO gives the summary of the file (no byte lost)" "$(head -c 300 "$TMP/out")"
+
+$PY - "$TMP/batch.jsonl" <<'PY'
+import json, os, sys
+d = "examples/daraa"
+arts = [open(d + "/" + f, encoding="utf-8").read() for f in sorted(os.listdir(d))]
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    out.write(json.dumps({"id": "full", "document": " ||||| ".join(arts)}) + "\n")
+    out.write(json.dumps({"id": "docs", "documents": arts[1:]}) + "\n")
+PY
+"$PRECIS" summarize "$TMP/batch.jsonl" > "$TMP/batch.out" 2>/dev/null
+rm -f "$TMP/fifo"; mkfifo "$TMP/fifo"
+timeout 30 sh -c 'cat "$1" > "$2"' sh "$TMP/batch.jsonl" "$TMP/fifo" &
+timeout 30 "$PRECIS" summarize "$TMP/fifo" > "$TMP/out" 2> "$TMP/err"; RC=$?
+wait
+expect_exit 0 "JSON lines from a named FIFO are detected and summarized"
+cmp -s "$TMP/out" "$TMP/batch.out" && ok "a FIFO of JSON lines gives the file's summaries" ||
+    not_ok "a FIFO of JSON lines gives the file's summaries" "$(head -c 300 "$TMP/err")"
+
+cat "$A" | "$PRECIS" summarize > "$TMP/out" 2>/dev/null
+cmp -s "$TMP/out" "$TMP/file.out" && ok "an article piped to stdin gives the file's summary" ||
+    not_ok "an article piped to stdin gives the file's summary"
+cat "$TMP/batch.jsonl" | "$PRECIS" summarize - > "$TMP/out" 2>/dev/null
+cmp -s "$TMP/out" "$TMP/batch.out" && ok "JSON lines piped to '-' are detected as a batch" ||
+    not_ok "JSON lines piped to '-' are detected as a batch"
+# white space before the article is part of its bytes: offsets count it
+{ printf '\n\n  \n'; cat "$A"; } > "$TMP/padded.txt"
+"$PRECIS" summarize --json "$TMP/padded.txt" 2>/dev/null | sed 's/"name":"[^"]*",//g' > "$TMP/padded.out"
+{ printf '\n\n  \n'; cat "$A"; } | "$PRECIS" summarize --json 2>/dev/null | sed 's/"name":"[^"]*",//g' > "$TMP/out"
+cmp -s "$TMP/out" "$TMP/padded.out" && ok "stdin keeps its leading white space (offsets as in the file)" ||
+    not_ok "stdin keeps its leading white space (offsets as in the file)" "$(head -c 200 "$TMP/out")"
+if command -v bash >/dev/null 2>&1; then
+    timeout 30 bash -c '"$1" summarize <(cat "$2")' sh "$PRECIS" "$A" > "$TMP/out" 2>/dev/null
+    cmp -s "$TMP/out" "$TMP/file.out" && ok "bash process substitution <(cat a.txt) loses no byte" ||
+        not_ok "bash process substitution <(cat a.txt) loses no byte"
+    timeout 30 bash -c '"$1" summarize <(cat "$2")' sh "$PRECIS" "$TMP/batch.jsonl" > "$TMP/out" 2>/dev/null
+    cmp -s "$TMP/out" "$TMP/batch.out" && ok "bash process substitution of JSON lines is a batch" ||
+        not_ok "bash process substitution of JSON lines is a batch"
+else
+    skip_check "bash process substitution" "no bash"
+fi
+
 # ---- defect 15: folder entries that are not articles; NUL bytes -----------
 mkdir "$TMP/two" "$TMP/odd"
 cp $EX/000_* $EX/001_* "$TMP/two/"
