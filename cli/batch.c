@@ -1,5 +1,13 @@
 /*
  * batch.c: windows of clusters over worker threads, see batch.h.
+ *
+ * Memory of a window: the JSON lines are copied out of the line reader,
+ * except the window's last one, which is borrowed (the reader's buffer is
+ * left alone until the window is written), so a line longer than the window
+ * is never copied; a worker frees its item's raw bytes as soon as they are
+ * parsed.  A line over the reader's limit becomes a failed job in its place
+ * in the input order (the reader has skipped it): reported like any bad line,
+ * and with --skip-bad the batch goes on after it.
  */
 #include "batch.h"
 
@@ -30,8 +38,18 @@ static long batch_default_threads(void)
     return n > 0 ? n : 1;
 }
 
+static void release_raw(batch_job *j)
+{
+    if (!j->borrowed)
+        free(j->raw);
+    j->raw = NULL;
+    j->borrowed = 0;
+}
+
 static void run_job(runner *r, void *state, batch_job *j)
 {
+    if (j->failed) /* a line the reader refused */
+        return;
     precis_cluster *cluster = NULL;
     precis_status s;
     if (r->settings->kind == BATCH_JSONL) {
@@ -55,6 +73,7 @@ static void run_job(runner *r, void *state, batch_job *j)
             }
         }
     }
+    release_raw(j); /* parsed: the cluster owns copies */
     if (s == PRECIS_OK && cli_check_compressed(cluster, &j->err) < 0)
         s = j->err.status;
     if (s == PRECIS_OK)
@@ -62,8 +81,6 @@ static void run_job(runner *r, void *state, batch_job *j)
     else
         j->failed = 1;
     precis_cluster_free(cluster);
-    free(j->raw);
-    j->raw = NULL;
 }
 
 static void *worker(void *arg)
@@ -143,7 +160,7 @@ static int flush_window(runner *r)
         }
         if (j->result)
             r->ops->discard(r->ops->ctx, j->result);
-        free(j->raw);
+        release_raw(j);
         free(j->warnings);
         memset(j, 0, sizeof *j);
     }
@@ -182,12 +199,22 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
     }
     int input_done = rc >= 0, read_failed = 0;
     while (!input_done) {
-        while (r.njobs < window) {
+        size_t bytes = 0; /* raw input in the window */
+        while (r.njobs < window && bytes < BATCH_WINDOW_BYTES) {
             batch_job *j = &r.jobs[r.njobs];
             if (st->kind == BATCH_JSONL) {
                 const char *line;
                 size_t len;
                 int got = precis_lines_next(lines, &line, &len, &err);
+                if (got < 0 && precis_lines_resumable(lines)) {
+                    /* an over-long line, already skipped: a bad item */
+                    j->failed = 1;
+                    j->err = err;
+                    j->line = precis_lines_number(lines);
+                    j->index = items++;
+                    r.njobs++;
+                    continue;
+                }
                 if (got <= 0) {
                     /* a read error is reported after the lines read before it
                      * are summarized and written */
@@ -200,15 +227,20 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
                     k++;
                 if (k == len)
                     continue; /* blank line */
-                j->raw = malloc(len + 1);
-                if (!j->raw) {
+                bytes += len;
+                if (r.njobs + 1 == window || bytes >= BATCH_WINDOW_BYTES) {
+                    /* the window's last line: valid until the next read */
+                    j->raw = (char *)line;
+                    j->borrowed = 1;
+                } else if ((j->raw = malloc(len + 1)) != NULL) {
+                    memcpy(j->raw, line, len);
+                    j->raw[len] = '\0';
+                } else {
                     fprintf(stderr, "precis: out of memory\n");
                     rc = EXIT_SYSTEM;
                     input_done = 1;
                     break;
                 }
-                memcpy(j->raw, line, len);
-                j->raw[len] = '\0';
                 j->raw_len = len;
                 j->line = precis_lines_number(lines);
             } else {
@@ -225,6 +257,7 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
                     break;
                 }
                 snprintf(j->raw, plen, "%s/%s", st->path, dirs[next_dir]);
+                bytes += plen;
                 next_dir++;
             }
             j->index = items++;
@@ -234,15 +267,19 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
             break;
         if (rc >= 0) { /* out of memory reading: drop the partial window */
             for (size_t i = 0; i < r.njobs; i++)
-                free(r.jobs[i].raw);
+                release_raw(&r.jobs[i]);
             r.njobs = 0;
             break;
         }
         run_window(&r, threads);
         if (r.setup_failed) {
             rc = cli_report(&r.setup_err);
-            for (size_t i = 0; i < r.njobs; i++)
-                free(r.jobs[i].raw);
+            for (size_t i = 0; i < r.njobs; i++) {
+                release_raw(&r.jobs[i]);
+                free(r.jobs[i].warnings);
+                if (r.jobs[i].result)
+                    ops->discard(ops->ctx, r.jobs[i].result);
+            }
             r.njobs = 0;
             break;
         }

@@ -4,8 +4,10 @@
  * The main thread reads a window of raw items (JSON lines or DUC cluster
  * folders); workers parse each into a precis_cluster and hand it to
  * `process` with their own per-thread state; the main thread then hands
- * the window's jobs to `emit` in input order.  Memory is bounded by the
- * window; results do not depend on the number of threads.
+ * the window's jobs to `emit` in input order.  A window closes at 32 items
+ * per thread or BATCH_WINDOW_BYTES of raw input, whichever comes first (at
+ * least one item), so memory is bounded by the window in bytes as well as
+ * in items; results do not depend on the number of threads.
  */
 #ifndef PRECIS_CLI_BATCH_H
 #define PRECIS_CLI_BATCH_H
@@ -17,9 +19,13 @@
 
 typedef enum { BATCH_JSONL, BATCH_DUC } batch_kind;
 
+/* Raw input held by one window at most (one longer line is a window alone). */
+#define BATCH_WINDOW_BYTES ((size_t)32 << 20)
+
 typedef struct batch_job {
-    char *raw;          /* JSON line, or DUC cluster folder path */
+    char *raw;          /* JSON line, or DUC cluster folder path; NULL once parsed */
     size_t raw_len;
+    int borrowed;       /* raw is the line reader's buffer (the window's last line) */
     char *warnings;     /* what reading the cluster skipped (DUC folders), or NULL */
     long line;          /* input line (JSONL), 0 for DUC */
     size_t index;       /* item number from 0, in input order */

@@ -343,7 +343,11 @@ precis_status precis_duc_list(const char *root, char ***names, size_t *count,
 
 /* A line reader over a file or "-" (stdin), with .gz and .xz files
  * decompressed on the fly.  Lines are returned without their newline, valid
- * until the next call. */
+ * until the next call.  Memory is the longest line read plus 1 MB; a line
+ * of more than PRECIS_MAX_LINE_BYTES bytes (not counting its newline) is an
+ * error, found without buffering more than that. */
+#define PRECIS_MAX_LINE_BYTES ((size_t)256 << 20)
+
 typedef struct precis_lines precis_lines;
 
 precis_status precis_lines_open(const char *path, precis_lines **out, precis_error *err);
@@ -355,6 +359,12 @@ precis_status precis_lines_open_stream(FILE *file, const char *name, const void 
                                        size_t head_len, precis_lines **out, precis_error *err);
 /* 1: a line, 0: end of input, -1: error (err filled). */
 int precis_lines_next(precis_lines *r, const char **line, size_t *len, precis_error *err);
+/* After precis_lines_next returned -1: 1 when the error concerned that line
+ * alone (a line over PRECIS_MAX_LINE_BYTES, counted as read), so the next
+ * call goes on after it; 0 when the input itself failed (read error,
+ * corrupt or truncated compressed data, no memory): every later call then
+ * fails with the same error. */
+int precis_lines_resumable(const precis_lines *r);
 long precis_lines_number(const precis_lines *r);
 void precis_lines_close(precis_lines *r);
 

@@ -1,14 +1,27 @@
 /*
- * lines.c: a streaming line reader over plain, gzip and xz files.
+ * lines.c: a streaming line reader over plain, gzip and xz input.
  *
  * Batch inputs are large (Multi-News train is 300 MB uncompressed), so they
- * are read a block at a time and never held whole.  The compression is
- * recognised by the file's magic bytes, not its name, and "-" is stdin.
+ * are read a chunk at a time and never held whole.  The compression is
+ * recognised by the input's magic bytes, not its name, and "-" is stdin.
  *
  * An input that cannot be reopened or rewound (a pipe, a FIFO, a process
  * substitution) is read once: precis_lines_open_stream takes a stream the
  * caller opened and the bytes it already read from it to detect the format;
  * those bytes come first, then the rest of the stream.
+ *
+ * Memory.  One buffer holds decoded bytes; a line is handed out in place (its
+ * newline overwritten by a NUL), never copied.  Each read adds at most
+ * READ_CHUNK bytes, so the buffer holds the current line plus one chunk, and
+ * it shrinks back once a line longer than KEEP_CAP has been read.  A line of
+ * more than PRECIS_MAX_LINE_BYTES bytes (not counting its newline) is an
+ * error naming its number and the limit, detected as soon as that many bytes
+ * plus one are buffered without a newline: the buffer never grows past the
+ * limit plus one chunk.  The reader then discards the rest of that line as it
+ * reads, without buffering it, so a caller that skips bad lines calls again
+ * and goes on after it (precis_lines_resumable says which errors allow that).
+ * Any other error (read error, corrupt or truncated compressed data, no
+ * memory) is final: later calls fail again with the same error.
  */
 #include <errno.h>
 #include <lzma.h>
@@ -21,8 +34,9 @@
 #include "error.h"
 
 #define BLOCK (1 << 16)
-/* One JSON line may hold a whole cluster, but not more than this. */
-#define MAX_LINE ((size_t)256 * 1024 * 1024)
+#define READ_CHUNK ((size_t)1 << 20)
+#define INITIAL_CAP ((size_t)BLOCK * 4)
+#define KEEP_CAP ((size_t)8 << 20)
 
 typedef enum { SRC_PLAIN, SRC_GZIP, SRC_XZ } source_kind;
 
@@ -38,13 +52,29 @@ struct precis_lines {
     unsigned char in[BLOCK];
     size_t in_len;            /* raw bytes buffered for sniffing (plain) */
     int in_eof;
-    char *buf;                /* decoded bytes */
+    char *buf;                /* decoded bytes; buf_cap + 1 allocated (room for a NUL) */
     size_t buf_len, buf_pos, buf_cap;
     int eof;
-    char *line;
-    size_t line_cap;
+    int skipping;             /* discarding the rest of an over-long line */
+    int resumable;            /* the last error was an over-long line */
+    int failed;               /* a final error, kept in `failure` */
+    precis_error failure;
     long number;
 };
+
+/* Records a final error in r->failure and copies it to *err. */
+#define LINES_FAIL(r, err, status, ...)                                                 \
+    lines_failed((r), (err),                                                            \
+                 PRECIS_FAIL(&(r)->failure, (status), (r)->name, (r)->number + 1, __VA_ARGS__))
+
+static int lines_failed(precis_lines *r, precis_error *err, precis_status status)
+{
+    (void)status;
+    r->failed = 1;
+    if (err)
+        *err = r->failure;
+    return -1;
+}
 
 /* Up to n bytes: first the caller's head bytes, then the stream (fread:
  * fewer than n only at the end of input or on an error). */
@@ -72,15 +102,15 @@ static precis_status lines_start(precis_lines *r, const char *path, precis_error
     struct stat sb;
     if (fstat(fileno(r->file), &sb) == 0 && S_ISDIR(sb.st_mode))
         return PRECIS_FAIL(err, PRECIS_E_IO, path, 0, "is a folder, not a file of JSON lines");
-    r->buf_cap = BLOCK * 4;
-    r->buf = malloc(r->buf_cap);
+    r->buf_cap = INITIAL_CAP;
+    r->buf = malloc(r->buf_cap + 1);
     if (!r->buf)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, path, 0, "out of memory");
     r->in_len = src_read(r, r->in, sizeof r->in);
     if (r->in_len < sizeof r->in)
         r->in_eof = 1;
     if (ferror(r->file))
-        return PRECIS_FAIL(err, PRECIS_E_IO, path, 0, "read error");
+        return PRECIS_FAIL(err, PRECIS_E_IO, path, 0, "read error: %s", strerror(errno));
     if (r->in_len >= 2 && r->in[0] == 0x1f && r->in[1] == 0x8b) {
         r->kind = SRC_GZIP;
         if (inflateInit2(&r->gz, 15 + 32) != Z_OK)
@@ -153,32 +183,62 @@ precis_status precis_lines_open(const char *path, precis_lines **out, precis_err
     return st;
 }
 
-/* Refills r->buf (after moving unread bytes to the front); 0 ok, -1 error. */
-static int refill(precis_lines *r, precis_error *err)
+/* Moves unread bytes to the front of the buffer. */
+static void compact(precis_lines *r)
 {
     if (r->buf_pos > 0) {
         memmove(r->buf, r->buf + r->buf_pos, r->buf_len - r->buf_pos);
         r->buf_len -= r->buf_pos;
         r->buf_pos = 0;
     }
+}
+
+/* After a long line: gives the memory back (a failed shrink keeps the
+ * bigger buffer, which is fine). */
+static void shrink(precis_lines *r)
+{
+    if (r->buf_cap <= KEEP_CAP || r->buf_len - r->buf_pos > r->buf_cap / 4)
+        return;
+    compact(r);
+    size_t cap = r->buf_len + READ_CHUNK;
+    if (cap < INITIAL_CAP)
+        cap = INITIAL_CAP;
+    if (cap >= r->buf_cap)
+        return;
+    char *smaller = realloc(r->buf, cap + 1);
+    if (smaller) {
+        r->buf = smaller;
+        r->buf_cap = cap;
+    }
+}
+
+/* Reads more bytes into r->buf (after moving unread bytes to the front);
+ * 0 ok (r->eof at the end of input), -1 error.  Called only while the unread
+ * bytes are at most PRECIS_MAX_LINE_BYTES, so the buffer never grows past
+ * the limit plus one chunk. */
+static int refill(precis_lines *r, precis_error *err)
+{
+    compact(r);
     if (r->buf_cap - r->buf_len < BLOCK) {
-        char *grown = realloc(r->buf, r->buf_cap * 2);
-        if (!grown) {
-            PRECIS_FAIL(err, PRECIS_E_NOMEM, r->name, r->number + 1, "out of memory");
-            return -1;
+        const size_t most = PRECIS_MAX_LINE_BYTES + 1 + READ_CHUNK;
+        size_t cap = r->buf_cap * 2 < most ? r->buf_cap * 2 : most;
+        if (cap > r->buf_cap) {
+            char *grown = realloc(r->buf, cap + 1);
+            if (!grown)
+                return LINES_FAIL(r, err, PRECIS_E_NOMEM, "out of memory");
+            r->buf = grown;
+            r->buf_cap = cap;
         }
-        r->buf = grown;
-        r->buf_cap *= 2;
     }
     size_t room = r->buf_cap - r->buf_len;
+    if (room > READ_CHUNK)
+        room = READ_CHUNK;
     if (r->kind == SRC_PLAIN) {
         size_t got = src_read(r, r->buf + r->buf_len, room);
         r->buf_len += got;
         if (got == 0) {
-            if (ferror(r->file)) {
-                PRECIS_FAIL(err, PRECIS_E_IO, r->name, r->number + 1, "read error");
-                return -1;
-            }
+            if (ferror(r->file))
+                return LINES_FAIL(r, err, PRECIS_E_IO, "read error: %s", strerror(errno));
             r->eof = 1;
         }
         return 0;
@@ -189,10 +249,8 @@ static int refill(precis_lines *r, precis_error *err)
             r->in_len = src_read(r, r->in, sizeof r->in);
             if (r->in_len < sizeof r->in)
                 r->in_eof = 1;
-            if (ferror(r->file)) {
-                PRECIS_FAIL(err, PRECIS_E_IO, r->name, r->number + 1, "read error");
-                return -1;
-            }
+            if (ferror(r->file))
+                return LINES_FAIL(r, err, PRECIS_E_IO, "read error: %s", strerror(errno));
             if (r->kind == SRC_GZIP) {
                 r->gz.next_in = r->in;
                 r->gz.avail_in = (uInt)r->in_len;
@@ -214,14 +272,9 @@ static int refill(precis_lines *r, precis_error *err)
                 else
                     r->eof = 1;
             } else if (rc != Z_OK && !(rc == Z_BUF_ERROR && r->gz.avail_in == 0 && !r->in_eof)) {
-                if (rc == Z_BUF_ERROR && r->in_eof) {
-                    PRECIS_FAIL(err, PRECIS_E_FORMAT, r->name, r->number + 1,
-                                "truncated gzip data");
-                } else {
-                    PRECIS_FAIL(err, PRECIS_E_FORMAT, r->name, r->number + 1,
-                                "corrupt gzip data");
-                }
-                return -1;
+                if (rc == Z_BUF_ERROR && r->in_eof)
+                    return LINES_FAIL(r, err, PRECIS_E_FORMAT, "truncated gzip data");
+                return LINES_FAIL(r, err, PRECIS_E_FORMAT, "corrupt gzip data");
             }
         } else {
             r->xz.next_out = (uint8_t *)r->buf + r->buf_len;
@@ -232,9 +285,8 @@ static int refill(precis_lines *r, precis_error *err)
             if (rc == LZMA_STREAM_END) {
                 r->eof = 1;
             } else if (rc != LZMA_OK && !(rc == LZMA_BUF_ERROR && produced)) {
-                PRECIS_FAIL(err, PRECIS_E_FORMAT, r->name, r->number + 1,
-                            rc == LZMA_BUF_ERROR ? "truncated xz data" : "corrupt xz data");
-                return -1;
+                return LINES_FAIL(r, err, PRECIS_E_FORMAT,
+                                  rc == LZMA_BUF_ERROR ? "truncated xz data" : "corrupt xz data");
             }
         }
         r->buf_len += produced;
@@ -245,42 +297,69 @@ static int refill(precis_lines *r, precis_error *err)
 
 int precis_lines_next(precis_lines *r, const char **line, size_t *len, precis_error *err)
 {
-    size_t scanned = r->buf_pos;
+    r->resumable = 0;
+    if (r->failed) {
+        if (err)
+            *err = r->failure;
+        return -1;
+    }
+    shrink(r);
+    size_t scanned = 0; /* bytes after buf_pos known to hold no newline */
     for (;;) {
-        char *nl = memchr(r->buf + scanned, '\n', r->buf_len - scanned);
-        if (nl || (r->eof && r->buf_len > r->buf_pos)) {
-            size_t end = nl ? (size_t)(nl - r->buf) : r->buf_len;
-            size_t n = end - r->buf_pos;
-            if (n > 0 && r->buf[r->buf_pos + n - 1] == '\r')
-                n--;
-            if (n + 1 > r->line_cap) {
-                char *grown = realloc(r->line, n + 1);
-                if (!grown) {
-                    PRECIS_FAIL(err, PRECIS_E_NOMEM, r->name, r->number + 1, "out of memory");
-                    return -1;
-                }
-                r->line = grown;
-                r->line_cap = n + 1;
+        char *from = r->buf + r->buf_pos;
+        size_t unread = r->buf_len - r->buf_pos;
+        if (r->skipping) {
+            char *nl = memchr(from, '\n', unread);
+            if (nl) {
+                r->buf_pos = (size_t)(nl - r->buf) + 1;
+                r->skipping = 0;
+                continue;
             }
-            memcpy(r->line, r->buf + r->buf_pos, n);
-            r->line[n] = '\0';
-            r->buf_pos = nl ? end + 1 : r->buf_len;
+            r->buf_pos = r->buf_len;
+            if (r->eof) {
+                r->skipping = 0;
+                return 0;
+            }
+            if (refill(r, err) < 0)
+                return -1;
+            continue;
+        }
+        char *nl = memchr(from + scanned, '\n', unread - scanned);
+        size_t n = nl ? (size_t)(nl - from) : unread;
+        if (n > PRECIS_MAX_LINE_BYTES) {
+            /* over the limit: drop what is buffered of it, discard the rest
+             * while reading on at the next call */
             r->number++;
-            *line = r->line;
+            r->buf_pos = nl ? r->buf_pos + n + 1 : r->buf_len;
+            r->skipping = !nl && !r->eof;
+            shrink(r);
+            r->resumable = 1;
+            PRECIS_FAIL(err, PRECIS_E_FORMAT, r->name, r->number,
+                        "line longer than the limit of %zu MB (%zu bytes)",
+                        PRECIS_MAX_LINE_BYTES >> 20, (size_t)PRECIS_MAX_LINE_BYTES);
+            return -1;
+        }
+        if (nl || (r->eof && unread > 0)) {
+            r->buf_pos += nl ? n + 1 : n;
+            if (n > 0 && from[n - 1] == '\r')
+                n--;
+            from[n] = '\0'; /* the newline, the '\r' or the spare byte past buf_cap */
+            r->number++;
+            *line = from;
             *len = n;
             return 1;
         }
         if (r->eof)
             return 0;
-        if (r->buf_len - r->buf_pos > MAX_LINE) {
-            PRECIS_FAIL(err, PRECIS_E_FORMAT, r->name, r->number + 1, "line longer than %zu MB",
-                        MAX_LINE >> 20);
-            return -1;
-        }
-        scanned = r->buf_len - r->buf_pos;
+        scanned = unread;
         if (refill(r, err) < 0)
             return -1;
     }
+}
+
+int precis_lines_resumable(const precis_lines *r)
+{
+    return r && r->resumable;
 }
 
 long precis_lines_number(const precis_lines *r)
@@ -300,7 +379,6 @@ void precis_lines_close(precis_lines *r)
         fclose(r->file);
     free(r->head);
     free(r->buf);
-    free(r->line);
     free(r->name);
     free(r);
 }

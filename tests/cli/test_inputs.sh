@@ -18,6 +18,48 @@ skip_check() {
 }
 spaces() { head -c "$1" /dev/zero | tr '\0' ' '; }
 
+# ---- defect 6: the line limit is exact; the window is bounded in bytes ----
+LIMIT=268435456 # PRECIS_MAX_LINE_BYTES
+{ printf '{'; spaces $LIMIT; printf '\n%s\n' "$GOOD"; } |
+    timeout 120 "$PRECIS" summarize > "$TMP/out" 2> "$TMP/err"; RC=$?
+expect_exit 1 "a JSON line one byte over 256 MB stops the batch with exit 1"
+expect_stderr '^precis: \(stdin\):1: line longer than the limit of 256 MB \(268435456 bytes\)$' \
+    "the over-long line is named by its line number and the limit"
+one_line_error "the over-long line is one line of error"
+{ printf '{'; spaces $LIMIT; printf '\n%s\n' "$GOOD"; } |
+    timeout 120 "$PRECIS" summarize --skip-bad > "$TMP/out" 2> "$TMP/err"; RC=$?
+expect_exit 0 "--skip-bad goes on after a line over the limit"
+expect_stdout '^\{"id":"ok",' "--skip-bad summarizes the line after the over-long one"
+expect_stderr '\(stdin\):1: line longer than the limit' "--skip-bad still reports the over-long line"
+{ printf '{'; spaces $((LIMIT - 1)); printf '\n%s\n' "$GOOD"; } |
+    timeout 120 "$PRECIS" summarize --skip-bad > "$TMP/out" 2> "$TMP/err"; RC=$?
+expect_exit 0 "a line of exactly 256 MB is within the limit"
+expect_stderr '\(stdin\):1: invalid JSON' "a line of exactly 256 MB is read and judged as JSON"
+expect_stdout '^\{"id":"ok",' "the line after a 256 MB line is summarized"
+
+# six 40 MB lines at one thread: a window of lines counted in items held all
+# six (438 MB); bounded in bytes it holds one (about 160 MB)
+cat > "$TMP/six.py" <<'PY'
+import json, sys
+size = 40 * 1024 * 1024
+pad = ("The army said on Tuesday that government forces advanced. " * (size // 58 + 1))[:size]
+doc = "Officials said the border crossing near the town stayed closed on Tuesday for everyone."
+for i in range(6):
+    sys.stdout.write(json.dumps({"id": "c%d" % i, "document": doc, "summary": pad}) + "\n")
+PY
+if [ -x /usr/bin/time ]; then
+    $PY "$TMP/six.py" | /usr/bin/time -f %M -o "$TMP/rss" "$PRECIS" summarize --threads 1 \
+        > "$TMP/out" 2> "$TMP/err"; RC=$?
+    expect_exit 0 "six 40 MB lines are summarized"
+    [ "$(wc -l < "$TMP/out")" -eq 6 ] && ok "six 40 MB lines give six summaries" ||
+        not_ok "six 40 MB lines give six summaries" "$(wc -l < "$TMP/out") lines"
+    rss=$(tail -1 "$TMP/rss")
+    [ "$rss" -lt 300000 ] && ok "six 40 MB lines at one thread stay under 300 MB (${rss} KB)" ||
+        not_ok "six 40 MB lines at one thread stay under 300 MB" "peak RSS ${rss} KB"
+else
+    skip_check "six 40 MB lines at one thread stay under 300 MB" "no /usr/bin/time (package time)"
+fi
+
 # ---- defect 7: precis rouge: a size cap, a bounded read, n log n matching ----
 printf 'the army said the border stayed closed\n' > "$TMP/ref.txt"
 head -c 70000000 /dev/zero | tr '\0' 'x' > "$TMP/big.txt"
