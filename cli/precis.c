@@ -35,9 +35,8 @@ static void say(const char *fmt, va_list ap)
 {
     char line[4096], out[4 * sizeof line + 16];
     vsnprintf(line, sizeof line, fmt, ap);
-    size_t k = 0;
     memcpy(out, "precis: ", 8);
-    k = 8;
+    size_t k = 8;
     for (const unsigned char *p = (const unsigned char *)line; *p; p++) {
         if (*p >= 0x20 && *p != 0x7f) {
             out[k++] = (char)*p;
