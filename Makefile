@@ -4,8 +4,11 @@
 #   make example      builds, summarizes examples/daraa
 #   make test         the whole test suite under AddressSanitizer + UBSan
 #                     (build/asan), again on the -O2 release build
-#                     (build/release), then batch summarize under
-#                     ThreadSanitizer (build/tsan)
+#                     (build/release), the pathological inputs under time
+#                     and memory limits (release), batch summarize under
+#                     ThreadSanitizer (build/tsan), and the fuzz targets'
+#                     corpora and reproducers (build/fuzz, clang)
+#   make fuzz SECONDS=N   each libFuzzer target for N seconds
 #   make check        the suite on one build (MODE=release by default, or asan)
 #   make golden       rewrites tests/golden/ (examples/daraa's exact output)
 #   make install PREFIX=/usr/local
@@ -56,7 +59,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(DATA_TABLES:%=$(B)/gen/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all example test check check-tsan golden clean install bench FORCE
+.PHONY: all example test check check-tsan check-pathological golden clean install bench FORCE
 .SECONDARY:
 all: $(B)/precis $(B)/libprecis.a $(B)/libprecis.so
 
@@ -126,7 +129,9 @@ example: all
 test:
 	$(MAKE) --no-print-directory MODE=asan check
 	$(MAKE) --no-print-directory MODE=release check
+	$(MAKE) --no-print-directory MODE=release check-pathological
 	$(MAKE) --no-print-directory MODE=tsan check-tsan
+	$(MAKE) --no-print-directory fuzz-replay
 
 # examples/ programs use only the public header and the library.
 $(B)/examples/%: examples/%.c $(B)/libprecis.a
@@ -139,6 +144,11 @@ check: $(B)/precis $(TESTS) $(B)/examples/summarize_files
 # Use with MODE=tsan (make test does).
 check-tsan: $(B)/precis
 	@tests/run.sh $(B) tests/tsan/test_batch.sh
+
+# Inputs built to exhaust time or memory, under limits of both (release
+# build: the sanitizers' own memory would hide the figures).
+check-pathological: $(B)/precis
+	@tests/run.sh $(B) tests/pathological/test_pathological.sh
 
 # Rewrites the golden outputs of examples/daraa/ with the release build; for a
 # deliberate change of its summary only (tests/cli/test_golden.sh).

@@ -310,6 +310,23 @@ else
     echo "Not measured: $OTS_WHY." >>"$OUT"
 fi
 
+# ---- pathological inputs: the time and memory bounds ------------------------------
+log "pathological inputs (tests/pathological/test_pathological.sh)"
+PRECIS="$BIN" sh tests/pathological/test_pathological.sh >"$W/patho.txt" 2>&1 || true
+{
+    echo "## Pathological inputs"
+    echo
+    echo "Inputs built to exhaust time or memory (issue #11), each run once by the release binary"
+    echo "under a limit of wall-clock time and of peak resident memory (maximum RSS of the"
+    echo "process, from \`getrusage\`). \`make test\` runs the same checks"
+    echo "(\`tests/pathological/test_pathological.sh\`); a row that reads \`not ok\` failed its limit."
+    echo
+    echo "| case | result |"
+    echo "|---|---|"
+    sed -n 's/^\(not ok\|ok\) [0-9]* - \(.*\)$/| \2 | \1 |/p' "$W/patho.txt"
+    echo
+} >>"$OUT"
+
 # ---- the report ------------------------------------------------------------------
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 # busy: load before the run, or more at its end than its own (mostly one-core) last minute

@@ -181,6 +181,10 @@ typedef enum precis_markup {
 #define PRECIS_MAX_SENTENCES_PER_ARTICLE 2000
 #define PRECIS_MAX_ARTICLES 100000
 #define PRECIS_MAX_SENTENCES 200000
+/* Files and streams are read up to this many bytes per article (the rest is
+ * left unread and the cluster's warnings say so): 2,000 sentences of news
+ * never need more, and memory stays flat whatever the file's size. */
+#define PRECIS_MAX_ARTICLE_BYTES ((size_t)32 << 20)
 
 /* Per-thread working state: an arena reused across clusters, a stemmer.
  * Not to be used by two threads at once. */
@@ -297,8 +301,10 @@ typedef struct precis_cluster {
     size_t nreferences;
     /* What reading left out, one line each, NUL-terminated, or NULL: folder
      * entries that are not articles ("DIR/NAME: skipped: dangling symbolic
-     * link", "... skipped: a FIFO", "... skipped: a folder").  The library
-     * never prints: the caller shows them. */
+     * link", "... skipped: a FIFO", "... skipped: a folder"), files cut at
+     * PRECIS_MAX_ARTICLE_BYTES ("FILE: only the first 32 MB were read").
+     * The library never prints: the caller shows them;
+     * precis_summary_to_json lists them first among its "warnings". */
     char *warnings;
 } precis_cluster;
 
@@ -378,7 +384,8 @@ void precis_lines_close(precis_lines *r);
  * "text"}], "warnings"?: [...]}.  `id` may be NULL (then omitted).  A
  * sentence's "text" is exactly the article's bytes [start, end) when the
  * cluster is given and those bytes are valid UTF-8 (else the printable
- * form); "summary" holds the printable forms. */
+ * form); "summary" holds the printable forms.  "warnings" lists the
+ * cluster's warnings (what reading left out), then the summary's. */
 char *precis_summary_to_json(const precis_summary *summary, const precis_cluster *cluster,
                              const char *id);
 

@@ -32,8 +32,6 @@
 
 #define ARTICLE_SEPARATOR "|||||"
 #define NEWLINE_MARKER "NEWLINE_CHAR"
-/* Files larger than this are refused: precis reads news, not archives. */
-#define MAX_FILE_BYTES ((size_t)512 * 1024 * 1024)
 
 void precis_cluster_free(precis_cluster *c)
 {
@@ -266,36 +264,41 @@ done:
 
 /* ---- files and folders ---------------------------------------------- */
 
-/* The whole stream after the `head_len` bytes of `head` already read from
- * it, up to MAX_FILE_BYTES. */
+/* The stream after the `head_len` bytes of `head` already read from it, up
+ * to PRECIS_MAX_ARTICLE_BYTES: past that the rest is left unread and *cut is
+ * set (the caller says so), so that memory stays flat whatever the file's
+ * size.  The buffer is shrunk to what was read: a folder of many small
+ * files costs their bytes, not a read block each. */
 static precis_status read_stream(FILE *f, const char *name, const void *head, size_t head_len,
-                                 char **text, size_t *len, precis_error *err)
+                                 char **text, size_t *len, int *cut, precis_error *err)
 {
+    const size_t limit = PRECIS_MAX_ARTICLE_BYTES;
+    *cut = 0;
+    if (head_len > limit)
+        head_len = limit, *cut = 1;
     size_t cap = 1 << 16, n = head_len;
-    while (cap < head_len + 1 && cap < MAX_FILE_BYTES)
+    while (cap < head_len + 1 && cap < limit)
         cap *= 2;
-    if (head_len > cap)
-        return PRECIS_FAIL(err, PRECIS_E_FORMAT, name, 0, "larger than %zu MB",
-                           MAX_FILE_BYTES >> 20);
-    char *buf = malloc(cap);
+    char *buf = malloc(cap + 1);
     if (!buf)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");
     if (head_len)
         memcpy(buf, head, head_len);
-    for (;;) {
+    while (!*cut) {
         if (n == cap) {
-            if (cap >= MAX_FILE_BYTES) {
-                free(buf);
-                return PRECIS_FAIL(err, PRECIS_E_FORMAT, name, 0, "larger than %zu MB",
-                                   MAX_FILE_BYTES >> 20);
+            if (cap >= limit) {
+                char probe;
+                *cut = fread(&probe, 1, 1, f) == 1;
+                break;
             }
-            char *grown = realloc(buf, cap * 2);
+            size_t grown_cap = cap * 2 < limit ? cap * 2 : limit;
+            char *grown = realloc(buf, grown_cap + 1);
             if (!grown) {
                 free(buf);
                 return PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");
             }
             buf = grown;
-            cap *= 2;
+            cap = grown_cap;
         }
         size_t got = fread(buf + n, 1, cap - n, f);
         n += got;
@@ -306,7 +309,8 @@ static precis_status read_stream(FILE *f, const char *name, const void *head, si
         free(buf);
         return PRECIS_FAIL(err, PRECIS_E_IO, name, 0, "read error: %s", strerror(errno));
     }
-    *text = buf;
+    char *fitted = realloc(buf, n + 1);
+    *text = fitted ? fitted : buf;
     *len = n;
     return PRECIS_OK;
 }
@@ -315,12 +319,13 @@ static precis_status read_stream(FILE *f, const char *name, const void *head, si
  * blocking and read only when it is still a regular file; otherwise *text
  * stays NULL and *skip says why. */
 static precis_status read_file(const char *path, int entry, char **text, size_t *len,
-                               const char **skip, precis_error *err)
+                               int *cut, const char **skip, precis_error *err)
 {
     *text = NULL;
     *skip = NULL;
+    *cut = 0;
     if (!strcmp(path, "-"))
-        return read_stream(stdin, "(stdin)", NULL, 0, text, len, err);
+        return read_stream(stdin, "(stdin)", NULL, 0, text, len, cut, err);
     int fd = open(path, O_RDONLY | O_CLOEXEC | (entry ? O_NONBLOCK : 0));
     if (fd < 0)
         return PRECIS_FAIL(err, PRECIS_E_IO, path, 0, "cannot open: %s", strerror(errno));
@@ -336,7 +341,7 @@ static precis_status read_file(const char *path, int entry, char **text, size_t 
         close(fd);
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, path, 0, "cannot open: %s", strerror(e));
     }
-    precis_status st = read_stream(f, path, NULL, 0, text, len, err);
+    precis_status st = read_stream(f, path, NULL, 0, text, len, cut, err);
     fclose(f);
     return st;
 }
@@ -446,17 +451,35 @@ static const char *not_an_article(const char *path, char *why, size_t size)
     return "not a regular file";
 }
 
-/* Appends "path: skipped: why" to the cluster's warnings; -1 when out of memory. */
-static int add_skip_warning(precis_cluster *c, const char *path, const char *why)
+/* Appends "path: what" as a line of the cluster's warnings; -1 when out of
+ * memory. */
+static int add_warning(precis_cluster *c, const char *path, const char *what)
 {
     size_t old = c->warnings ? strlen(c->warnings) : 0;
-    size_t add = strlen(path) + strlen(why) + sizeof ": skipped: \n";
+    size_t add = strlen(path) + strlen(what) + sizeof ": \n";
     char *grown = realloc(c->warnings, old + add);
     if (!grown)
         return -1;
-    snprintf(grown + old, add, "%s%s: skipped: %s", old ? "\n" : "", path, why);
+    snprintf(grown + old, add, "%s%s: %s", old ? "\n" : "", path, what);
     c->warnings = grown;
     return 0;
+}
+
+/* Appends "path: skipped: why" to the cluster's warnings. */
+static int add_skip_warning(precis_cluster *c, const char *path, const char *why)
+{
+    char what[400];
+    snprintf(what, sizeof what, "skipped: %s", why);
+    return add_warning(c, path, what);
+}
+
+/* Says that only the first PRECIS_MAX_ARTICLE_BYTES of a file were read. */
+static int add_cut_warning(precis_cluster *c, const char *path)
+{
+    char what[160];
+    snprintf(what, sizeof what, "only the first %zu MB were read (the limit of an article)",
+             PRECIS_MAX_ARTICLE_BYTES >> 20);
+    return add_warning(c, path, what);
 }
 
 precis_status precis_duc_list(const char *root, char ***names, size_t *count, precis_error *err)
@@ -491,10 +514,15 @@ static precis_status add_file(precis_cluster *c, size_t *cap, const char *path, 
     const char *skip = entry ? not_an_article(path, why, sizeof why) : NULL;
     char *text = NULL;
     size_t len = 0;
+    int cut = 0;
     if (!skip) {
-        precis_status st = read_file(path, entry, &text, &len, &skip, err);
+        precis_status st = read_file(path, entry, &text, &len, &cut, &skip, err);
         if (st != PRECIS_OK)
             return st;
+    }
+    if (cut && add_cut_warning(c, !strcmp(path, "-") ? "(stdin)" : path) < 0) {
+        free(text);
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, path, 0, "out of memory");
     }
     if (skip) {
         if (add_skip_warning(c, path, skip) < 0)
@@ -583,10 +611,16 @@ precis_status precis_cluster_read_stream(FILE *file, const char *name, const voi
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, shown, 0, "out of memory");
     char *text = NULL;
     size_t len = 0, cap = 0;
-    precis_status st = read_stream(file, shown, head, head_len, &text, &len, err);
+    int cut = 0;
+    precis_status st = read_stream(file, shown, head, head_len, &text, &len, &cut, err);
     if (st != PRECIS_OK) {
         free(c);
         return st;
+    }
+    if (cut && add_cut_warning(c, shown) < 0) {
+        free(text);
+        free(c);
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, shown, 0, "out of memory");
     }
     char *article = strdup(std_in ? "(stdin)" : base_name(name));
     if (!article || add_article(c, &cap, article, text, len) < 0) {

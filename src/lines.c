@@ -52,6 +52,7 @@ struct precis_lines {
     unsigned char in[BLOCK];
     size_t in_len;            /* raw bytes buffered for sniffing (plain) */
     int in_eof;
+    int gz_between_members;   /* a gzip member ended; its successor has not begun */
     char *buf;                /* decoded bytes; buf_cap + 1 allocated (room for a NUL) */
     size_t buf_len, buf_pos, buf_cap;
     int eof;
@@ -260,17 +261,25 @@ static int refill(precis_lines *r, precis_error *err)
             }
         }
         size_t produced;
+        if (r->kind == SRC_GZIP && r->gz_between_members && r->gz.avail_in == 0 && r->in_eof) {
+            r->eof = 1; /* the last member ended exactly at the end of a read */
+            return 0;
+        }
         if (r->kind == SRC_GZIP) {
             r->gz.next_out = (unsigned char *)r->buf + r->buf_len;
             r->gz.avail_out = (uInt)room;
             int rc = inflate(&r->gz, Z_NO_FLUSH);
             produced = room - r->gz.avail_out;
             if (rc == Z_STREAM_END) {
-                /* concatenated gzip members */
-                if (r->gz.avail_in > 0 || !r->in_eof)
+                /* concatenated gzip members: another may follow */
+                if (r->gz.avail_in > 0 || !r->in_eof) {
                     inflateReset(&r->gz);
-                else
+                    r->gz_between_members = 1;
+                } else {
                     r->eof = 1;
+                }
+            } else if (rc == Z_OK) {
+                r->gz_between_members = 0;
             } else if (rc != Z_OK && !(rc == Z_BUF_ERROR && r->gz.avail_in == 0 && !r->in_eof)) {
                 if (rc == Z_BUF_ERROR && r->in_eof)
                     return LINES_FAIL(r, err, PRECIS_E_FORMAT, "truncated gzip data");

@@ -59,6 +59,23 @@ static int set_new(json_t *obj, const char *key, json_t *value)
     return value ? json_object_set_new(obj, key, value) : -1;
 }
 
+/* Appends each line of text (lines end in '\n') to the array; -1 when out
+ * of memory. */
+static int append_lines(json_t *array, const char *text)
+{
+    while (*text) {
+        const char *nl = strchr(text, '\n');
+        size_t n = nl ? (size_t)(nl - text) : strlen(text);
+        char *line = strndup(text, n);
+        json_t *j = line ? safe_string(line) : NULL;
+        free(line);
+        if (!j || json_array_append_new(array, j) < 0)
+            return -1;
+        text += n + (nl ? 1 : 0);
+    }
+    return 0;
+}
+
 char *precis_summary_to_json(const precis_summary *summary, const precis_cluster *cluster,
                              const char *id)
 {
@@ -96,15 +113,12 @@ char *precis_summary_to_json(const precis_summary *summary, const precis_cluster
     }
     if (!bad) {
         bad |= json_object_set(root, "sentences", sents);
-        if (summary->warnings && summary->warnings[0]) {
+        /* what reading the input left out, then what summarizing did */
+        const char *from_input = cluster && cluster->warnings ? cluster->warnings : "";
+        const char *from_summary = summary->warnings ? summary->warnings : "";
+        if (from_input[0] || from_summary[0]) {
             json_t *w = json_array();
-            const char *p = summary->warnings;
-            while (w && *p) {
-                const char *nl = strchr(p, '\n');
-                size_t n = nl ? (size_t)(nl - p) : strlen(p);
-                json_array_append_new(w, json_stringn(p, n));
-                p += n + (nl ? 1 : 0);
-            }
+            bad |= !w || append_lines(w, from_input) < 0 || append_lines(w, from_summary) < 0;
             bad |= set_new(root, "warnings", w);
         }
     }

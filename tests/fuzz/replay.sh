@@ -2,7 +2,7 @@
 # replay.sh BUILD_DIR TARGET...: runs each fuzz target once over every file of
 # tests/fuzz/corpus/TARGET/ and tests/fuzz/reproducers/TARGET/ (no fuzzing),
 # prints the sanitizer report of each failing input and ends with one line
-# "fuzz-replay: N inputs, N failed" (exit 1 when any failed).  Each target
+# "fuzz-replay: N passed, N failed", one per input (exit 1 when any failed).  Each target
 # first runs all its files in one process; only when that fails is each file
 # run alone, to name every failing input.
 set -u
@@ -46,5 +46,5 @@ EOT
     failed=$((failed + bad))
     echo "FAIL $t ($bad of $n inputs failed)"
 done
-echo "fuzz-replay: $total inputs, $failed failed"
+echo "fuzz-replay: $((total - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]
