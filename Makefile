@@ -176,10 +176,8 @@ $(B)/tools/build_idf: tools/build_idf.c $(B)/libprecis.a
 
 .PHONY: idf
 idf: $(B)/tools/build_idf
-	$(B)/tools/build_idf 3 $(SHARED)/data/multinews/train.jsonl.xz > data/idf.tsv.tmp
-	mv data/idf.tsv.tmp data/idf.tsv
-	$(B)/tools/build_idf --summary 5 $(SHARED)/data/multinews/train.jsonl.xz > data/summary_prob.tsv.tmp
-	mv data/summary_prob.tsv.tmp data/summary_prob.tsv
+	$(B)/tools/build_idf 3 $(SHARED)/data/multinews/train.jsonl.xz > data/idf.tsv.tmp && mv data/idf.tsv.tmp data/idf.tsv || { rm -f data/idf.tsv.tmp; exit 1; }
+	$(B)/tools/build_idf --summary 5 $(SHARED)/data/multinews/train.jsonl.xz > data/summary_prob.tsv.tmp && mv data/summary_prob.tsv.tmp data/summary_prob.tsv || { rm -f data/summary_prob.tsv.tmp; exit 1; }
 
 # The learned models, fitted on the Multi-News train split: first word
 # importance (its output is a feature of the sentence scorer), then the
@@ -187,9 +185,7 @@ idf: $(B)/tools/build_idf
 .PHONY: weights
 weights:
 	$(MAKE) --no-print-directory $(B)/precis
-	$(B)/precis train --target words --limit 8000 $(SHARED)/data/multinews/train.jsonl.xz > data/word_weights.tsv.tmp
-	mv data/word_weights.tsv.tmp data/word_weights.tsv
+	$(B)/precis train --target words --limit 8000 $(SHARED)/data/multinews/train.jsonl.xz > data/word_weights.tsv.tmp && mv data/word_weights.tsv.tmp data/word_weights.tsv || { rm -f data/word_weights.tsv.tmp; exit 1; }
 	$(MAKE) --no-print-directory $(B)/precis
-	$(B)/precis train --target density $(SHARED)/data/multinews/train.jsonl.xz > data/weights.tsv.tmp
-	mv data/weights.tsv.tmp data/weights.tsv
+	$(B)/precis train --target density $(SHARED)/data/multinews/train.jsonl.xz > data/weights.tsv.tmp && mv data/weights.tsv.tmp data/weights.tsv || { rm -f data/weights.tsv.tmp; exit 1; }
 include tests/fuzz/fuzz.mk

@@ -687,6 +687,9 @@ int cmd_eval(int argc, char **argv)
     int orc = cli_check_options("eval ", &ctx.options);
     if (orc)
         return orc;
+    if (ctx.oracle && ctx.options.truncate)
+        return cli_usage_error("eval ", "--truncate does not apply to --method oracle (it "
+                                        "picks whole sentences)");
     precis_error err = {0};
     if (precis_rouge_options_parse(flags, &ctx.rouge, &err) != PRECIS_OK)
         return cli_usage_error("eval ", "--rouge: %s", err.message);

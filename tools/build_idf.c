@@ -230,5 +230,10 @@ int main(int argc, char **argv)
     tokenizer_release(&tok);
     precis_lines_close(lines);
     precis_model_free(model);
+    /* a full disk must not leave a short table that looks complete */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        perror("build_idf: write error");
+        return 1;
+    }
     return 0;
 }

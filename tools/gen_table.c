@@ -158,5 +158,10 @@ int main(int argc, char **argv)
            name, count, name, name, name, name, name, name);
     free(keys.data);
     free(values.data);
+    /* a full disk must not leave a short table that looks complete */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        perror("gen_table: write error");
+        return 1;
+    }
     return 0;
 }

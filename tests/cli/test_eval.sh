@@ -254,3 +254,8 @@ run "$PRECIS" eval --save "$TMP/oddsave" "$TMP/odd.jsonl"
 expect_exit 0 "ids '..' and '.hidden' are saved"
 [ -f "$TMP/oddsave/_.." ] && [ -f "$TMP/oddsave/_.hidden" ] && ok "saved names stay inside the folder and are not hidden" \
     || not_ok "saved names stay inside the folder and are not hidden" "$(ls -a "$TMP/oddsave")"
+
+# ---- --truncate is refused where it cannot apply ---------------------------
+run "$PRECIS" eval --method oracle --truncate "$TMP/list.jsonl"
+expect_exit 2 "eval --method oracle --truncate is a usage error, not silently ignored"
+expect_stderr "--truncate does not apply to --method oracle" "the message says why"
