@@ -8,6 +8,8 @@
  * failure, and the assertions check that every cap reached is named in the
  * summary's warnings.
  */
+#include <math.h>
+
 #include "test_util.h"
 
 typedef struct fixture {
@@ -206,6 +208,26 @@ static void test_article_and_sentence_caps(void **state)
     free(text);
 }
 
+/* Defect 14: a weight of inf or NaN is refused by the library itself,
+ * with a message naming what is wrong (an inf weight gave an empty summary). */
+static void test_non_finite_weights_are_refused(void **state)
+{
+    fixture *f = *state;
+    double bad[] = {INFINITY, -INFINITY, NAN};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        precis_options o = precis_options_default();
+        o.lexrank_weight = bad[i];
+        precis_error err;
+        memset(&err, 0, sizeof err);
+        assert_null(precis_summarizer_new(f->model, &o, &err));
+        assert_int_equal(err.status, PRECIS_E_ARGUMENT);
+        o = precis_options_default();
+        o.redundancy = bad[i];
+        assert_null(precis_summarizer_new(f->model, &o, &err));
+        assert_int_equal(err.status, PRECIS_E_ARGUMENT);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -216,6 +238,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_huge_article_stops_at_the_sentence_cap, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_article_and_sentence_caps, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_non_finite_weights_are_refused, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
