@@ -138,11 +138,11 @@ $(B)/examples/%: examples/%.c $(B)/libprecis.a
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(OPT) -Iinclude $(DEPFLAGS) $< -o $@ $(B)/libprecis.a $(PKG_LIBS)
 
-check: $(B)/precis $(TESTS) $(B)/examples/summarize_files
+check: $(B)/precis $(TESTS) $(B)/examples/summarize_files $(B)/examples/brief
 	@tests/run.sh $(B)
 
 # Use with MODE=tsan (make test does).
-check-tsan: $(B)/precis
+check-tsan: $(B)/precis $(B)/tests/test_brief
 	@tests/run.sh $(B) tests/tsan/test_batch.sh
 
 # Inputs built to exhaust time or memory, under limits of both (release

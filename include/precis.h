@@ -525,6 +525,84 @@ precis_status precis_rouge_aggregate(const precis_rouge_result *items, size_t co
                                      precis_rouge_average *out, precis_error *err);
 /* PRECIS-ROUGE-API-END */
 
+/* ------------------------------------------------------------------ */
+/* 9. The one-call entry                                               */
+/* ------------------------------------------------------------------ */
+#ifndef PRECIS_API
+#define PRECIS_API
+#endif
+/*
+ * Texts in; a summary with attribution, and its JSON, out: what an HTTP
+ * server, a Python binding or any program that holds articles in memory
+ * needs, with no file, model or summarizer to manage.
+ *
+ * Settings are an opaque object set by name from strings, so that new
+ * settings never change a binary's view of a struct:
+ *   words | bytes | sentences   N   the budget (default: 100 words)
+ *   truncate                    true|false
+ *   method                      default, centroid, lexrank, learned, concepts,
+ *                               ilp, lead, lead-first, random
+ *   seed                        N (the random baseline)
+ *   markup                      plain (default) | sgml (DUC/TAC <TEXT> parts)
+ *   drop_datelines              true|false
+ *   redundancy, duplicate_similarity, position_weight, centroid_weight,
+ *   lexrank_weight, summary_word_weight, dangling_penalty, learned_weight,
+ *   importance_weight, ilp_salience   numbers, as `precis summarize --set`
+ * A bad key or value fails with PRECIS_E_ARGUMENT and a message naming it;
+ * the settings keep their previous value.  NULL settings mean the defaults.
+ */
+typedef struct precis_settings precis_settings;
+
+PRECIS_API precis_status precis_settings_new(precis_settings **out, precis_error *err);
+PRECIS_API precis_status precis_settings_copy(const precis_settings *settings,
+                                              precis_settings **out, precis_error *err);
+PRECIS_API void precis_settings_free(precis_settings *settings);
+PRECIS_API precis_status precis_settings_set(precis_settings *settings, const char *key,
+                                             const char *value, precis_error *err);
+/* The settings as options, for the lower-level calls of section 4. */
+PRECIS_API precis_status precis_settings_options(const precis_settings *settings,
+                                                 precis_options *out, precis_error *err);
+
+/*
+ * Summarizes `count` articles: texts[i] of lens[i] bytes (lens NULL: each
+ * text is NUL-terminated), named names[i] (names NULL, or an entry NULL:
+ * "0", "1", ... as the articles of a JSON line are named).  `id` (may be
+ * NULL) is the cluster's id in the JSON.  Fills *summary (free with
+ * precis_summary_free) and/or *json (one line of JSON, byte for byte what
+ * `precis summarize --json` prints for the same articles as one JSON line;
+ * free with precis_string_free); either pointer may be NULL, not both.
+ * The texts are only borrowed during the call.
+ *
+ * Thread-safe and re-entrant: the model is created once per process and
+ * shared read-only; each call has its own working state.
+ */
+PRECIS_API precis_status precis_summarize_texts(const precis_settings *settings,
+                                                const char *id, const char *const *texts,
+                                                const size_t *lens, const char *const *names,
+                                                size_t count, precis_summary **summary,
+                                                char **json, precis_error *err);
+
+/*
+ * The same through an engine: one model and a pool of summarizers reused
+ * from call to call (no set-up per call), for servers and bindings that
+ * summarize many clusters.  Any number of threads may call
+ * precis_engine_summarize_texts on one engine at once.
+ */
+typedef struct precis_engine precis_engine;
+
+PRECIS_API precis_status precis_engine_new(precis_engine **out, precis_error *err);
+PRECIS_API void precis_engine_free(precis_engine *engine);
+PRECIS_API precis_status precis_engine_summarize_texts(precis_engine *engine,
+                                                       const precis_settings *settings,
+                                                       const char *id, const char *const *texts,
+                                                       const size_t *lens,
+                                                       const char *const *names, size_t count,
+                                                       precis_summary **summary, char **json,
+                                                       precis_error *err);
+
+/* Frees a string the library returned (JSON, text). */
+PRECIS_API void precis_string_free(char *text);
+
 #ifdef __cplusplus
 }
 #endif

@@ -145,6 +145,15 @@ precis_summarizer *precis_summarizer_new(const precis_model *model, const precis
     return s;
 }
 
+precis_status summarizer_set_options(precis_summarizer *s, const precis_options *options,
+                                     precis_error *err)
+{
+    precis_status st = check_options(options, err);
+    if (st == PRECIS_OK)
+        s->options = *options;
+    return st;
+}
+
 void precis_summarizer_free(precis_summarizer *s)
 {
     if (!s)

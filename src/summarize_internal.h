@@ -18,6 +18,10 @@ typedef size_t (*cost_fn)(const cluster *, const sentence *);
 precis_status summarizer_prepare(precis_summarizer *s, const precis_article *articles,
                                  size_t count, precis_markup markup, cluster *c,
                                  precis_error *err);
+/* Gives a summarizer other options (checked first), so that a pool of
+ * summarizers can serve requests with different options. */
+precis_status summarizer_set_options(precis_summarizer *s, const precis_options *options,
+                                     precis_error *err);
 arena *summarizer_arena(precis_summarizer *s);
 const precis_options *summarizer_options(const precis_summarizer *s);
 struct tokenizer;

@@ -98,3 +98,13 @@ if S=$(shared_dir) && [ -f "$S/data/multinews/validation.jsonl.xz" ]; then
 else
     skip "multinews: 40 validation clusters with 4 threads under ThreadSanitizer" "no ../shared/data/multinews"
 fi
+
+# ---- the one-call entry: four threads on one engine ---------------------
+BRIEF_TEST="$(dirname "$PRECIS")/tests/test_brief"
+if [ -x "$BRIEF_TEST" ]; then
+    tsan "$BRIEF_TEST"
+    expect_clean "precis_engine_summarize_texts from four threads on one engine, under TSan"
+else
+    not_ok "precis_engine_summarize_texts from four threads on one engine, under TSan" \
+        "$BRIEF_TEST was not built"
+fi
