@@ -474,6 +474,18 @@ static int sentence_vector(arena *a, sentence *s, uint32_t *terms, size_t n, con
     return 0;
 }
 
+/* Is the character at s[i] (of s[0..end)) white space as text_display folds
+ * it?  *n is its length in bytes.  The budgets count words and bytes with
+ * this one rule, so that a budget holds for the printed text. */
+static int printed_space_at(const char *s, size_t i, size_t end, size_t *n)
+{
+    unsigned char c = (unsigned char)s[i];
+    *n = 1;
+    if (c < 0x80)
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    return text_is_space(text_decode(s + i, end - i, n));
+}
+
 /* Words and bytes as the printed sentence has them: white space (Unicode's,
  * NBSP included, as text_display folds it) separates words, runs count as
  * one byte.  Budgets count these, so a budget holds for the printed text. */
@@ -482,11 +494,8 @@ static void count_words_bytes(const char *s, size_t len, uint32_t *words, uint32
     uint32_t w = 0, b = 0;
     int in_word = 0;
     for (size_t i = 0; i < len;) {
-        size_t n = 1;
-        unsigned char c = (unsigned char)s[i];
-        int space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-        if (c >= 0x80)
-            space = text_is_space(text_decode(s + i, len - i, &n));
+        size_t n;
+        int space = printed_space_at(s, i, len, &n);
         if (!space) {
             if (!in_word)
                 w++;
@@ -647,11 +656,8 @@ static size_t cut_after_words(const char *text, size_t start, size_t end, uint32
     uint32_t seen = 0;
     int in_word = 0;
     for (size_t i = start; i < end;) {
-        size_t n = 1;
-        unsigned char c = (unsigned char)text[i];
-        int space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-        if (c >= 0x80)
-            space = text_is_space(text_decode(text + i, end - i, &n));
+        size_t n;
+        int space = printed_space_at(text, i, end, &n);
         if (!space && !in_word) {
             if (seen == words)
                 return i;
@@ -675,11 +681,8 @@ static size_t cut_after_bytes(const char *text, size_t start, size_t end, uint32
     size_t kept = start;
     int in_word = 0, words = 0;
     for (size_t i = start; i < end;) {
-        size_t n = 1;
-        unsigned char c = (unsigned char)text[i];
-        int space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-        if (c >= 0x80)
-            space = text_is_space(text_decode(text + i, end - i, &n));
+        size_t n;
+        int space = printed_space_at(text, i, end, &n);
         if (!space) {
             uint32_t need = (uint32_t)n + (!in_word && words ? 1 : 0);
             if (used + need > bytes)

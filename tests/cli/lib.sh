@@ -61,3 +61,28 @@ shared_dir() {
     done
     return 1
 }
+
+# write_bridge_cluster DIR [c]: a made-up cluster of two short reports of one
+# event (a.txt, b.txt; with "c" a third, c.txt), for tests that need real
+# sentences and no data set.
+write_bridge_cluster() {
+    mkdir -p "$1"
+    cat > "$1/a.txt" <<'EOF'
+The city council of Northbridge voted on Monday to close the old harbour bridge for repairs.
+Engineers had warned for two years that the steel supports of the bridge were badly corroded.
+The repairs are expected to take eight months and to cost about twelve million dollars.
+Commuters will have to use the ferry or the ring road while the bridge stays closed.
+EOF
+    cat > "$1/b.txt" <<'EOF'
+Northbridge will shut its harbour bridge for eight months, the council decided on Monday.
+An inspection last spring found deep corrosion in the steel supports under the main span.
+Local shop owners said the closure would keep customers away from the harbour district.
+The council promised to run extra ferries during the morning and evening rush hours.
+EOF
+    [ "${2:-}" = c ] || return 0
+    cat > "$1/c.txt" <<'EOF'
+The harbour bridge in Northbridge is to close for repairs after a vote by the city council.
+The work will cost roughly twelve million dollars and should be finished by next spring.
+Residents of the harbour district have complained about the state of the bridge for years.
+EOF
+}

@@ -3,21 +3,8 @@
 # success (--skip-bad counts, eval --save names), and messages that say
 # what is wrong.  The clusters are written here (made-up text).
 . "$(dirname "$0")/lib.sh"
-command -v skip >/dev/null 2>&1 || skip() { N=$((N + 1)); echo "ok $N - $1 # SKIP $2"; }
 
-mkdir -p "$TMP/cluster"
-cat > "$TMP/cluster/a.txt" <<'EOF'
-The city council of Northbridge voted on Monday to close the old harbour bridge for repairs.
-Engineers had warned for two years that the steel supports of the bridge were badly corroded.
-The repairs are expected to take eight months and to cost about twelve million dollars.
-Commuters will have to use the ferry or the ring road while the bridge stays closed.
-EOF
-cat > "$TMP/cluster/b.txt" <<'EOF'
-Northbridge will shut its harbour bridge for eight months, the council decided on Monday.
-An inspection last spring found deep corrosion in the steel supports under the main span.
-Local shop owners said the closure would keep customers away from the harbour district.
-The council promised to run extra ferries during the morning and evening rush hours.
-EOF
+write_bridge_cluster "$TMP/cluster"
 # cluster_line ID: one JSON line of the cluster, with a reference summary
 cluster_line() {
     $PY - "$TMP/cluster" "$1" <<'PY'
