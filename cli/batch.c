@@ -8,16 +8,29 @@
  * parsed.  A line over the reader's limit becomes a failed job in its place
  * in the input order (the reader has skipped it): reported like any bad line,
  * and with --skip-bad the batch goes on after it.
+ *
+ * Progress (cli/progress.h, on a terminal only): workers count each item
+ * they finish; after reading a window the main thread says how many items
+ * it has read and which share of the input they span.  For a DUC root the
+ * number of cluster folders is known; for JSON lines in a regular file the
+ * share is the bytes of the lines read against the file's size (plain), or
+ * the compressed bytes the reader consumed (gzip, xz: the decompressed size
+ * is not known), which is why the batch opens the file itself and hands the
+ * stream to the line reader.  A pipe has no known size: no share, no time
+ * left.
  */
 #include "batch.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "progress.h"
 
 typedef struct runner {
     const batch_settings *settings;
@@ -30,7 +43,51 @@ typedef struct runner {
     precis_error setup_err;
     int setup_failed;
     size_t skipped; /* bad items skipped (--skip-bad) */
+    progress *meter;
 } runner;
+
+/* Where the line reader is in a regular file, for the progress line. */
+typedef struct input_share {
+    FILE *file;        /* NULL: unknown (a pipe, a terminal) */
+    long base;         /* offset of the input's first byte in the file */
+    double size;       /* bytes from base to the end of the file */
+    int compressed;    /* gzip or xz: measured by the compressed bytes read */
+    double line_bytes; /* plain: bytes of the lines read, newlines included */
+} input_share;
+
+/* Called before the line reader reads from `file`, which has already given
+ * head_len bytes to the caller (summarize's format detection). */
+static void input_share_init(input_share *in, FILE *file, size_t head_len)
+{
+    memset(in, 0, sizeof *in);
+    struct stat sb;
+    long pos = ftell(file);
+    if (fstat(fileno(file), &sb) != 0 || !S_ISREG(sb.st_mode) || pos < (long)head_len ||
+        sb.st_size <= pos - (long)head_len)
+        return;
+    in->file = file;
+    in->base = pos - (long)head_len;
+    in->size = (double)(sb.st_size - in->base);
+    unsigned char magic[6];
+    ssize_t got = pread(fileno(file), magic, sizeof magic, in->base);
+    in->compressed = (got >= 2 && magic[0] == 0x1f && magic[1] == 0x8b) ||
+                     (got == 6 && !memcmp(magic, "\xfd" "7zXZ\0", 6));
+}
+
+/* The share of the input read so far, 0..1, or -1 when unknown. */
+static double input_share_now(const input_share *in)
+{
+    if (!in->file)
+        return -1;
+    double at = in->line_bytes;
+    if (in->compressed) {
+        long pos = ftell(in->file);
+        if (pos < 0)
+            return -1;
+        at = (double)(pos - in->base);
+    }
+    return at >= in->size ? 1 : at / in->size;
+}
 
 static long batch_default_threads(void)
 {
@@ -102,6 +159,7 @@ static void *worker(void *arg)
         if (i >= r->njobs)
             break;
         run_job(r, state, &r->jobs[i]);
+        progress_item_done(r->meter);
     }
     r->ops->thread_free(r->ops->ctx, state);
     return NULL;
@@ -172,30 +230,43 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
 {
     long threads = st->threads > 0 ? st->threads : batch_default_threads();
     size_t window = (size_t)threads * 32;
-    runner r = {.settings = st, .ops = ops, .source = st->path};
+    progress meter;
+    runner r = {.settings = st, .ops = ops, .source = st->path, .meter = &meter};
     pthread_mutex_init(&r.lock, NULL);
     r.jobs = calloc(window, sizeof *r.jobs);
     if (!r.jobs) {
         pthread_mutex_destroy(&r.lock);
-        fprintf(stderr, "precis: out of memory\n");
+        cli_warn("out of memory");
         return EXIT_SYSTEM;
     }
+    progress_start(&meter, "clusters", st->progress);
     precis_error err = {0};
     int rc = -1;
     size_t items = 0;
     precis_lines *lines = NULL;
+    FILE *opened = NULL; /* the JSONL file, when the batch opened it */
+    input_share share = {0};
     char **dirs = NULL;
     size_t ndirs = 0, next_dir = 0;
     if (st->kind == BATCH_JSONL) {
-        precis_status ls = st->stream ? precis_lines_open_stream(st->stream, st->path, st->head,
-                                                                 st->head_len, &lines, &err)
-                                      : precis_lines_open(st->path, &lines, &err);
-        if (ls != PRECIS_OK)
+        FILE *file = st->stream ? st->stream : !strcmp(st->path, "-") ? stdin : NULL;
+        if (!file && !(file = opened = fopen(st->path, "rb"))) {
+            cli_fail(&err, PRECIS_E_IO, st->path, "cannot open: %s", strerror(errno));
             rc = cli_report(&err);
-        else if (!strcmp(st->path, "-"))
-            r.source = "(stdin)";
+        } else {
+            if (meter.on)
+                input_share_init(&share, file, st->stream ? st->head_len : 0);
+            if (precis_lines_open_stream(file, st->path, st->stream ? st->head : NULL,
+                                         st->stream ? st->head_len : 0, &lines,
+                                         &err) != PRECIS_OK)
+                rc = cli_report(&err);
+            else if (!strcmp(st->path, "-"))
+                r.source = "(stdin)";
+        }
     } else if (precis_duc_list(st->path, &dirs, &ndirs, &err) != PRECIS_OK) {
         rc = cli_report(&err);
+    } else {
+        progress_total(&meter, ndirs);
     }
     int input_done = rc >= 0, read_failed = 0;
     while (!input_done) {
@@ -222,6 +293,7 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
                     input_done = 1;
                     break;
                 }
+                share.line_bytes += (double)len + 1;
                 size_t k = 0;
                 while (k < len && (line[k] == ' ' || line[k] == '\t'))
                     k++;
@@ -236,7 +308,7 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
                     memcpy(j->raw, line, len);
                     j->raw[len] = '\0';
                 } else {
-                    fprintf(stderr, "precis: out of memory\n");
+                    cli_warn("out of memory");
                     rc = EXIT_SYSTEM;
                     input_done = 1;
                     break;
@@ -251,7 +323,7 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
                 size_t plen = strlen(st->path) + strlen(dirs[next_dir]) + 2;
                 j->raw = malloc(plen);
                 if (!j->raw) {
-                    fprintf(stderr, "precis: out of memory\n");
+                    cli_warn("out of memory");
                     rc = EXIT_SYSTEM;
                     input_done = 1;
                     break;
@@ -271,6 +343,7 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
             r.njobs = 0;
             break;
         }
+        progress_input(&meter, items, input_share_now(&share));
         run_window(&r, threads);
         if (r.setup_failed) {
             rc = cli_report(&r.setup_err);
@@ -283,16 +356,15 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
             r.njobs = 0;
             break;
         }
+        if (st->writes_stdout)
+            progress_before_stdout(&meter);
         int frc = flush_window(&r);
-        if (st->progress)
-            fprintf(stderr, "\rprecis: %zu clusters", items);
         if (frc >= 0) {
             rc = frc;
             break;
         }
     }
-    if (st->progress)
-        fputc('\n', stderr);
+    progress_finish(&meter);
     if (read_failed && rc < 0)
         rc = cli_report(&err);
     if (rc < 0 && items == 0) {
@@ -315,6 +387,8 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
         free(dirs[i]);
     free(dirs);
     precis_lines_close(lines);
+    if (opened)
+        fclose(opened);
     free(r.jobs);
     pthread_mutex_destroy(&r.lock);
     return rc < 0 ? EXIT_OK : rc;

@@ -57,7 +57,11 @@ typedef struct batch_settings {
     size_t head_len;
     long threads;       /* <= 0: all cores */
     int skip_bad;       /* report a bad item and go on */
-    int progress;       /* a progress line on stderr */
+    int progress;       /* a progress line on stderr, when it is a terminal
+                           (cli/progress.h) */
+    int writes_stdout;  /* emit writes results to stdout: when stdout is a
+                           terminal too, the line is hidden before each window
+                           is written */
     int quiet;          /* no warnings on stderr */
 } batch_settings;
 

@@ -63,7 +63,7 @@ static const char help_text[] =
     "  --input-format F    auto (default), text, jsonl, duc\n"
     "  --threads N         batch worker threads (default: all cores)\n"
     "  --skip-bad          batch: report a bad JSON line and go on\n"
-    "  --quiet             no warnings on stderr\n"
+    "  --quiet             no warnings, no progress line on stderr\n"
     "  -h, --help          this help\n"
     "\n"
     "Exit status: 0 success, 1 bad input, 2 usage error, 3 system error.\n";
@@ -339,7 +339,8 @@ static int summarize_batch(const settings *st, const precis_model *model, input_
     batch_settings bs = {.kind = format == FORMAT_JSONL ? BATCH_JSONL : BATCH_DUC,
                          .path = path, .threads = st->threads, .skip_bad = st->skip_bad,
                          .stream = in->stream, .head = in->head, .head_len = in->head_len,
-                         .quiet = st->quiet};
+                         .quiet = st->quiet, .progress = !st->quiet,
+                         .writes_stdout = 1};
     int rc = batch_run(&bs, &ops);
     int wrc = cli_check_output();
     return rc ? rc : wrc;

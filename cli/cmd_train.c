@@ -15,6 +15,7 @@
 
 #include "batch.h"
 #include "cli.h"
+#include "progress.h"
 
 static const char help_text[] =
     "usage: precis train [options] TRAIN.jsonl[.xz|.gz] > data/weights.tsv\n"
@@ -33,6 +34,7 @@ static const char help_text[] =
     "  --target T      density (default): the share of a sentence's n-grams found\n"
     "                  in the references; oracle: 1 when the oracle picks it;\n"
     "                  words: the word-importance model (data/word_weights.tsv)\n"
+    "  --quiet         no progress line on stderr\n"
     "  -h, --help      this help\n";
 
 typedef struct train_ctx {
@@ -121,7 +123,7 @@ static int train_emit(void *vctx, batch_job *job)
         double *y = x ? realloc(ctx->y, cap * sizeof *y) : NULL;
         if (!y) {
             precis_rows_free(rows);
-            fprintf(stderr, "precis: out of memory\n");
+            cli_warn("out of memory");
             return EXIT_SYSTEM;
         }
         ctx->y = y;
@@ -148,7 +150,7 @@ static int by_name(const void *a, const void *b)
 
 int cmd_train(int argc, char **argv)
 {
-    enum { OPT_WORDS = 256, OPT_L2, OPT_ITERATIONS, OPT_LIMIT, OPT_THREADS, OPT_TARGET };
+    enum { OPT_WORDS = 256, OPT_L2, OPT_ITERATIONS, OPT_LIMIT, OPT_THREADS, OPT_TARGET, OPT_QUIET };
     static const struct option longopts[] = {
         {"words", required_argument, 0, OPT_WORDS},
         {"l2", required_argument, 0, OPT_L2},
@@ -156,12 +158,14 @@ int cmd_train(int argc, char **argv)
         {"limit", required_argument, 0, OPT_LIMIT},
         {"threads", required_argument, 0, OPT_THREADS},
         {"target", required_argument, 0, OPT_TARGET},
+        {"quiet", no_argument, 0, OPT_QUIET},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     train_ctx ctx = {.options = precis_options_default(), .density = 1};
     ctx.options.budget = 230;
     double l2 = 1.0;
     long iterations = 25, threads = 0;
+    int quiet = 0;
     opterr = 0;
     optind = 1;
     int c;
@@ -207,6 +211,9 @@ int cmd_train(int argc, char **argv)
             else
                 return cli_usage_error("train ", "--target is density, oracle or words");
             break;
+        case OPT_QUIET:
+            quiet = 1;
+            break;
         case 'h':
             fputs(help_text, stdout);
             return EXIT_OK;
@@ -223,7 +230,8 @@ int cmd_train(int argc, char **argv)
     ctx.model = model;
     batch_ops ops = {&ctx, train_thread_new, train_thread_free, train_process, train_emit,
                      train_discard};
-    batch_settings bs = {.kind = BATCH_JSONL, .path = argv[optind], .threads = threads};
+    batch_settings bs = {.kind = BATCH_JSONL, .path = argv[optind], .threads = threads,
+                         .progress = !quiet};
     int rc = batch_run(&bs, &ops);
     const char *source = strcmp(argv[optind], "-") ? argv[optind] : "(stdin)";
     if (rc == EXIT_OK && ctx.rows == 0) {
@@ -240,12 +248,21 @@ int cmd_train(int argc, char **argv)
     size_t f = ctx.words ? precis_word_feature_count() : precis_feature_count();
     double *w = calloc(f, sizeof *w);
     if (rc == EXIT_OK && !w) {
-        fprintf(stderr, "precis: out of memory\n");
+        cli_warn("out of memory");
         rc = EXIT_SYSTEM;
     }
-    if (rc == EXIT_OK && precis_fit_logistic(ctx.x, ctx.y, ctx.rows, f, l2, (int)iterations, w,
-                                             &err) != PRECIS_OK)
-        rc = cli_report(&err);
+    if (rc == EXIT_OK) {
+        /* one library call with no items to count: the line says what runs */
+        progress fit;
+        progress_start(&fit, "rows", !quiet);
+        progress_note(&fit, "fitting the weights on %zu rows of %zu clusters", ctx.rows,
+                      ctx.clusters);
+        precis_status fs = precis_fit_logistic(ctx.x, ctx.y, ctx.rows, f, l2, (int)iterations, w,
+                                               &err);
+        progress_finish(&fit);
+        if (fs != PRECIS_OK)
+            rc = cli_report(&err);
+    }
     if (rc == EXIT_OK) {
         double positives = 0;
         for (size_t r = 0; r < ctx.rows; r++)

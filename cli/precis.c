@@ -3,6 +3,7 @@
  * subcommands (summarize, rouge).  All work happens in libprecis.
  */
 #include "cli.h"
+#include "progress.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -30,7 +31,8 @@ static const char usage_text[] =
 
 /* "precis: " and the message on stderr, one line: control characters (a
  * line break in a file name, an id, a value) are written as \n, \t, \r,
- * \xHH.  One write per message. */
+ * \xHH.  One write per message, after the progress line (if one is drawn)
+ * is cleared, so that the message never shares a line with it. */
 static void say(const char *fmt, va_list ap)
 {
     char line[4096], out[4 * sizeof line + 16];
@@ -52,6 +54,7 @@ static void say(const char *fmt, va_list ap)
         }
     }
     out[k++] = '\n';
+    progress_hide_active();
     fwrite(out, 1, k, stderr);
 }
 
