@@ -52,6 +52,7 @@ int main(int argc, char **argv)
     while (first + 1 < argc && !strncmp(argv[first], "--", 2)) {
         if (precis_settings_set(settings, argv[first] + 2, argv[first + 1], &err) != PRECIS_OK) {
             fprintf(stderr, "brief: %s\n", err.message);
+            precis_settings_free(settings);
             return 2;
         }
         first += 2;
@@ -59,6 +60,7 @@ int main(int argc, char **argv)
     size_t count = (size_t)(argc - first);
     if (count == 0) {
         fprintf(stderr, "usage: %s [--words N] [--method NAME] FILE...\n", argv[0]);
+        precis_settings_free(settings);
         return 2;
     }
     char **texts = calloc(count, sizeof *texts);
