@@ -11,7 +11,10 @@
 #   make fuzz SECONDS=N   each libFuzzer target for N seconds
 #   make check        the suite on one build (MODE=release by default, or asan)
 #   make golden       rewrites tests/golden/ (examples/daraa's exact output)
-#   make install PREFIX=/usr/local
+#   make install PREFIX=/usr/local [DESTDIR=...]
+#                     bin/precis, include/*.h, lib/libprecis.a,
+#                     lib/libprecis.so.X.Y.Z (+ .so.X, .so links),
+#                     lib/pkgconfig/precis.pc, share/man/man1/precis.1
 #
 # make never installs anything: when a dependency is missing it stops and
 # says so; scripts/install-deps.sh (run by scripts/quickstart.sh and .ci/run)
@@ -44,7 +47,9 @@ ifeq ($(MAKELEVEL),0)
   endif
 endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lglpk -lm -lpthread
+# Libraries without a pkg-config file (precis.pc's Libs.private).
+NOPC_LIBS  := -lstemmer -lglpk -lm -lpthread
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(NOPC_LIBS)
 TEST_LIBS  := $(shell pkg-config --libs cmocka 2>/dev/null)
 
 CFLAGS_ALL := $(WARN) $(OPT) -fPIC -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS)
@@ -59,7 +64,20 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(DATA_TABLES:%=$(B)/gen/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all example test check check-tsan check-pathological golden clean install bench FORCE
+# The shared library exports only what the public headers declare with
+# PRECIS_API (all named precis_*): the library's objects are compiled with
+# hidden visibility.  libprecis.a is unaffected (the command, the unit tests
+# and the tools link it and use internal functions).  The version comes from
+# include/precis.h; the SONAME changes with the major version.
+LIB_VISIBILITY := -fvisibility=hidden
+$(LIB_OBJ): VISIBILITY := $(LIB_VISIBILITY)
+VERSION  := $(shell awk '$$2 == "PRECIS_VERSION_STRING" { gsub(/"/, "", $$3); print $$3 }' include/precis.h)
+SONAME   := libprecis.so.$(firstword $(subst ., ,$(VERSION)))
+SOFILE   := libprecis.so.$(VERSION)
+PUBLIC_HEADERS := $(sort $(wildcard include/*.h))
+EXAMPLES := $(patsubst examples/%.c,$(B)/examples/%,$(wildcard examples/*.c))
+
+.PHONY: all example test check check-tsan check-pathological check-install golden clean install bench FORCE
 .SECONDARY:
 all: $(B)/precis $(B)/libprecis.a $(B)/libprecis.so
 
@@ -76,7 +94,7 @@ FORCE:
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(DEPFLAGS) -c $< -o $@
+	$(CC) $(CFLAGS_ALL) $(VISIBILITY) $(DEPFLAGS) -c $< -o $@
 
 $(B)/tools/gen_table: tools/gen_table.c
 	@mkdir -p $(dir $@)
@@ -87,14 +105,27 @@ $(B)/gen/%.c: data/%.tsv $(B)/tools/gen_table
 	$(B)/tools/gen_table $(subst -,_,$*)_table $< > $@.tmp && mv $@.tmp $@
 
 $(B)/gen/%.o: $(B)/gen/%.c
-	$(CC) -std=c11 -O1 -Isrc $(DEPFLAGS) -c $< -o $@
+	$(CC) -std=c11 -O1 -Isrc $(VISIBILITY) $(DEPFLAGS) -c $< -o $@
+
+# Objects compiled before the visibility flag existed are rebuilt: they
+# depend on a stamp that holds it, rewritten only when it changes.
+$(B)/visibility.flags: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(LIB_VISIBILITY)' | cmp -s - $@ || echo '$(LIB_VISIBILITY)' > $@
+$(LIB_OBJ): $(B)/visibility.flags
 
 $(B)/libprecis.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/libprecis.so: $(LIB_OBJ)
-	$(CC) -shared $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+$(B)/$(SOFILE): $(LIB_OBJ)
+	$(CC) -shared $(LDFLAGS_ALL) -Wl,-soname,$(SONAME) -o $@ $^ $(PKG_LIBS)
+
+$(B)/$(SONAME): $(B)/$(SOFILE)
+	ln -sf $(SOFILE) $@
+
+$(B)/libprecis.so: $(B)/$(SONAME)
+	ln -sf $(SONAME) $@
 
 # The command links its dependencies statically when their archives are
 # installed (Debian's -dev packages ship them): a fresh process then maps one
@@ -130,6 +161,7 @@ test:
 	$(MAKE) --no-print-directory MODE=asan check
 	$(MAKE) --no-print-directory MODE=release check
 	$(MAKE) --no-print-directory MODE=release check-pathological
+	$(MAKE) --no-print-directory MODE=release check-install
 	$(MAKE) --no-print-directory MODE=tsan check-tsan
 	$(MAKE) --no-print-directory fuzz-replay
 
@@ -150,6 +182,12 @@ check-tsan: $(B)/precis $(B)/tests/test_brief
 check-pathological: $(B)/precis
 	@tests/run.sh $(B) tests/pathological/test_pathological.sh
 
+# make install into a scratch prefix, then what a user of the installed
+# library does: only precis_* exported, the SONAME, every examples/*.c built
+# with pkg-config (shared and static) and run, man precis.
+check-install: all $(EXAMPLES)
+	@tests/run.sh $(B) tests/install/test_install.sh
+
 # Rewrites the golden outputs of examples/daraa/ with the release build; for a
 # deliberate change of its summary only (tests/cli/test_golden.sh).
 golden:
@@ -159,11 +197,23 @@ golden:
 bench: all
 	bench/run.sh
 
+# precis.pc is written for PREFIX (not DESTDIR, a staging root).
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	    $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(B)/precis $(DESTDIR)$(PREFIX)/bin/precis
-	install -m 644 $(B)/libprecis.a $(B)/libprecis.so $(DESTDIR)$(PREFIX)/lib/
-	install -m 644 include/precis.h $(DESTDIR)$(PREFIX)/include/precis.h
+	install -m 644 $(B)/libprecis.a $(B)/$(SOFILE) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf $(SOFILE) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libprecis.so
+	install -m 644 $(PUBLIC_HEADERS) $(DESTDIR)$(PREFIX)/include/
+	install -m 644 docs/precis.1 $(DESTDIR)$(PREFIX)/share/man/man1/precis.1
+	printf '%s\n' 'prefix=$(PREFIX)' 'exec_prefix=$${prefix}' 'libdir=$${exec_prefix}/lib' \
+	    'includedir=$${prefix}/include' '' 'Name: precis' \
+	    'Description: extractive, attributed summaries of clusters of news articles' \
+	    'Version: $(VERSION)' 'Requires.private: $(PKGS)' 'Cflags: -I$${includedir}' \
+	    'Libs: -L$${libdir} -lprecis' 'Libs.private: $(NOPC_LIBS)' \
+	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/precis.pc
+	chmod 644 $(DESTDIR)$(PREFIX)/lib/pkgconfig/precis.pc
 
 clean:
 	rm -rf build

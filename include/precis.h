@@ -29,6 +29,24 @@
 #include <stdint.h>
 #include <stdio.h> /* FILE: the stream readers of section 6 */
 
+/*
+ * Exports.  Every function of the public headers (this one and any other
+ * under include/) is declared with PRECIS_API, and the library is compiled
+ * with -fvisibility=hidden: the functions so marked, all named precis_*, are
+ * the only symbols libprecis.so exports.  A function declared without it is
+ * internal (still linkable from libprecis.a, which the command and the unit
+ * tests use), so a new public declaration must carry it;
+ * tests/install/test_install.sh checks that the exported symbols are
+ * exactly the functions the installed headers declare.
+ */
+#ifndef PRECIS_API
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define PRECIS_API __attribute__((visibility("default")))
+#else
+#define PRECIS_API
+#endif
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -42,8 +60,15 @@ extern "C" {
 #define PRECIS_VERSION_PATCH 0
 #define PRECIS_VERSION_STRING "0.1.0"
 
+/* MAJOR * 10000 + MINOR * 100 + PATCH (0.1.0 is 100), for #if tests. */
+#define PRECIS_VERSION_NUMBER \
+    (PRECIS_VERSION_MAJOR * 10000 + PRECIS_VERSION_MINOR * 100 + PRECIS_VERSION_PATCH)
+
 /* Returns PRECIS_VERSION_STRING of the library actually linked. */
-const char *precis_version(void);
+PRECIS_API const char *precis_version(void);
+/* Returns PRECIS_VERSION_NUMBER of the library actually linked (a program
+ * built against an older header may run with a newer libprecis.so.0). */
+PRECIS_API int precis_version_number(void);
 
 /* Status codes.  Values are stable: they never change once published. */
 typedef enum precis_status {
@@ -59,7 +84,7 @@ typedef enum precis_status {
 } precis_status;
 
 /* One-line English name of a status code ("out of memory", ...). */
-const char *precis_status_name(precis_status status);
+PRECIS_API const char *precis_status_name(precis_status status);
 
 /*
  * The detail of a failure.  Every call that can fail takes a
@@ -126,13 +151,13 @@ typedef struct precis_options {
  * duplicate similarity 0.5, weights position 1, centroid 1, LexRank 1,
  * summary words 0.5, learned 4, importance 0, datelines dropped, dangling
  * openers never picked without their preceding sentence. */
-precis_options precis_options_default(void);
+PRECIS_API precis_options precis_options_default(void);
 
 /* Name <-> method ("default", "centroid", "lexrank", "lead", "lead-first",
  * "random", "learned", "concepts", "ilp").  precis_method_parse returns -1 for an
  * unknown name. */
-const char *precis_method_name(precis_method method);
-int precis_method_parse(const char *name);
+PRECIS_API const char *precis_method_name(precis_method method);
+PRECIS_API int precis_method_parse(const char *name);
 
 /* ------------------------------------------------------------------ */
 /* 3. The model: read-only language data                               */
@@ -148,11 +173,11 @@ int precis_method_parse(const char *name);
  */
 typedef struct precis_model precis_model;
 
-precis_model *precis_model_new(precis_error *err);
-void precis_model_free(precis_model *model);
+PRECIS_API precis_model *precis_model_new(precis_error *err);
+PRECIS_API void precis_model_free(precis_model *model);
 
 /* Inverse document frequency of an already stemmed, case-folded term. */
-double precis_model_idf(const precis_model *model, const char *stem, size_t len);
+PRECIS_API double precis_model_idf(const precis_model *model, const char *stem, size_t len);
 
 /* ------------------------------------------------------------------ */
 /* 4. The summarizer                                                   */
@@ -190,10 +215,10 @@ typedef enum precis_markup {
  * Not to be used by two threads at once. */
 typedef struct precis_summarizer precis_summarizer;
 
-precis_summarizer *precis_summarizer_new(const precis_model *model,
+PRECIS_API precis_summarizer *precis_summarizer_new(const precis_model *model,
                                          const precis_options *options,
                                          precis_error *err);
-void precis_summarizer_free(precis_summarizer *s);
+PRECIS_API void precis_summarizer_free(precis_summarizer *s);
 
 /* ------------------------------------------------------------------ */
 /* 5. Summaries                                                        */
@@ -227,12 +252,12 @@ typedef struct precis_summary {
  * precis_summary_free.  Fails with PRECIS_E_EMPTY when no article has any
  * text, PRECIS_E_BINARY when an article looks binary.
  */
-precis_status precis_summarize(precis_summarizer *s,
+PRECIS_API precis_status precis_summarize(precis_summarizer *s,
                                const precis_article *articles, size_t count,
                                precis_markup markup,
                                precis_summary **out, precis_error *err);
 
-void precis_summary_free(precis_summary *summary);
+PRECIS_API void precis_summary_free(precis_summary *summary);
 
 /*
  * The greedy extractive oracle (for evaluation): from the same candidate
@@ -241,7 +266,7 @@ void precis_summary_free(precis_summary *summary);
  * summarizer's budget.  `stem` and `remove_stopwords` follow ROUGE's -m and
  * -s.  Fails with PRECIS_E_ARGUMENT without references.
  */
-precis_status precis_summarize_oracle(precis_summarizer *s,
+PRECIS_API precis_status precis_summarize_oracle(precis_summarizer *s,
                                       const precis_article *articles, size_t count,
                                       precis_markup markup,
                                       const char *const *references, size_t nreferences,
@@ -261,28 +286,28 @@ typedef struct precis_rows {
     double *density;    /* share of its unigrams + bigrams in the references */
 } precis_rows;
 
-precis_status precis_training_rows(precis_summarizer *s, const precis_article *articles,
+PRECIS_API precis_status precis_training_rows(precis_summarizer *s, const precis_article *articles,
                                    size_t count, precis_markup markup,
                                    const char *const *references, size_t nreferences, int stem,
                                    precis_rows **out, precis_error *err);
-void precis_rows_free(precis_rows *rows);
+PRECIS_API void precis_rows_free(precis_rows *rows);
 
-size_t precis_feature_count(void);
-const char *precis_feature_name(size_t k); /* NULL past the last feature */
+PRECIS_API size_t precis_feature_count(void);
+PRECIS_API const char *precis_feature_name(size_t k); /* NULL past the last feature */
 
 /* Rows of the word-importance model: one per stem of the cluster, labelled
  * 1 when a reference summary uses it (`precis train --target words`). */
-precis_status precis_training_word_rows(precis_summarizer *s, const precis_article *articles,
+PRECIS_API precis_status precis_training_word_rows(precis_summarizer *s, const precis_article *articles,
                                         size_t count, precis_markup markup,
                                         const char *const *references, size_t nreferences,
                                         precis_rows **out, precis_error *err);
-size_t precis_word_feature_count(void);
-const char *precis_word_feature_name(size_t k);
+PRECIS_API size_t precis_word_feature_count(void);
+PRECIS_API const char *precis_word_feature_name(size_t k);
 
 /* L2-regularised logistic regression by Newton's method on labels (or soft
  * labels) y in [0, 1]: fills weights[features].  Deterministic for a given
  * row order. */
-precis_status precis_fit_logistic(const double *x, const double *y, size_t rows,
+PRECIS_API precis_status precis_fit_logistic(const double *x, const double *y, size_t rows,
                                   size_t features, double l2, int iterations, double *weights,
                                   precis_error *err);
 
@@ -308,7 +333,7 @@ typedef struct precis_cluster {
     char *warnings;
 } precis_cluster;
 
-void precis_cluster_free(precis_cluster *cluster);
+PRECIS_API void precis_cluster_free(precis_cluster *cluster);
 
 /*
  * One JSON line of a batch: Hugging Face's multi_news schema
@@ -319,7 +344,7 @@ void precis_cluster_free(precis_cluster *cluster);
  * article's text in the JSON string.  Articles are named by their index.
  * `source` and `line` are used in error messages.
  */
-precis_status precis_cluster_parse_json(const char *text, size_t len, const char *source,
+PRECIS_API precis_status precis_cluster_parse_json(const char *text, size_t len, const char *source,
                                         long line, precis_cluster **out, precis_error *err);
 
 /* Reads files as the articles of one cluster (one article per file, named
@@ -329,7 +354,7 @@ precis_status precis_cluster_parse_json(const char *text, size_t len, const char
  * FIFOs, dangling or looping symbolic links) are skipped and listed in the
  * cluster's `warnings`.  "-" reads standard input.  Files holding <DOC> and
  * <TEXT> are read as SGML. */
-precis_status precis_cluster_read_files(const char *const *paths, size_t count,
+PRECIS_API precis_status precis_cluster_read_files(const char *const *paths, size_t count,
                                         precis_cluster **out, precis_error *err);
 
 /* One article from a stream the caller opened, for inputs that cannot be
@@ -338,13 +363,13 @@ precis_status precis_cluster_read_files(const char *const *paths, size_t count,
  * format), which come first.  `name` is the path used in messages, and the
  * article is named by its base name ("-" or NULL: standard input).  The
  * stream stays open: the caller closes it. */
-precis_status precis_cluster_read_stream(FILE *file, const char *name, const void *head,
+PRECIS_API precis_status precis_cluster_read_stream(FILE *file, const char *name, const void *head,
                                          size_t head_len, precis_cluster **out,
                                          precis_error *err);
 
 /* Lists the cluster folders of a DUC/TAC root (sorted by name); the caller
  * frees each name and the array with free(). */
-precis_status precis_duc_list(const char *root, char ***names, size_t *count,
+PRECIS_API precis_status precis_duc_list(const char *root, char ***names, size_t *count,
                               precis_error *err);
 
 /* A line reader over a file or "-" (stdin), with .gz and .xz files
@@ -356,23 +381,23 @@ precis_status precis_duc_list(const char *root, char ***names, size_t *count,
 
 typedef struct precis_lines precis_lines;
 
-precis_status precis_lines_open(const char *path, precis_lines **out, precis_error *err);
+PRECIS_API precis_status precis_lines_open(const char *path, precis_lines **out, precis_error *err);
 /* The same reader over a stream the caller opened (see
  * precis_cluster_read_stream): `head` holds the bytes already read from it,
  * which come first; `name` is used in messages ("-" or NULL: "(stdin)").
  * precis_lines_close leaves the stream open. */
-precis_status precis_lines_open_stream(FILE *file, const char *name, const void *head,
+PRECIS_API precis_status precis_lines_open_stream(FILE *file, const char *name, const void *head,
                                        size_t head_len, precis_lines **out, precis_error *err);
 /* 1: a line, 0: end of input, -1: error (err filled). */
-int precis_lines_next(precis_lines *r, const char **line, size_t *len, precis_error *err);
+PRECIS_API int precis_lines_next(precis_lines *r, const char **line, size_t *len, precis_error *err);
 /* After precis_lines_next returned -1: 1 when the error concerned that line
  * alone (a line over PRECIS_MAX_LINE_BYTES, counted as read), so the next
  * call goes on after it; 0 when the input itself failed (read error,
  * corrupt or truncated compressed data, no memory): every later call then
  * fails with the same error. */
-int precis_lines_resumable(const precis_lines *r);
-long precis_lines_number(const precis_lines *r);
-void precis_lines_close(precis_lines *r);
+PRECIS_API int precis_lines_resumable(const precis_lines *r);
+PRECIS_API long precis_lines_number(const precis_lines *r);
+PRECIS_API void precis_lines_close(precis_lines *r);
 
 /* ------------------------------------------------------------------ */
 /* 7. Output                                                           */
@@ -386,11 +411,11 @@ void precis_lines_close(precis_lines *r);
  * cluster is given and those bytes are valid UTF-8 (else the printable
  * form); "summary" holds the printable forms.  "warnings" lists the
  * cluster's warnings (what reading left out), then the summary's. */
-char *precis_summary_to_json(const precis_summary *summary, const precis_cluster *cluster,
+PRECIS_API char *precis_summary_to_json(const precis_summary *summary, const precis_cluster *cluster,
                              const char *id);
 
 /* The summary as text, one sentence per line, malloc'd. */
-char *precis_summary_to_text(const precis_summary *summary);
+PRECIS_API char *precis_summary_to_text(const precis_summary *summary);
 
 /* ------------------------------------------------------------------ */
 /* 8. ROUGE (ROUGE-1.5.5 compatible)                                   */
@@ -420,7 +445,7 @@ typedef enum precis_rouge_metric {
 } precis_rouge_metric;
 
 /* "ROUGE-1", "ROUGE-2", "ROUGE-L", "ROUGE-SU4". */
-const char *precis_rouge_metric_name(precis_rouge_metric metric);
+PRECIS_API const char *precis_rouge_metric_name(precis_rouge_metric metric);
 
 typedef struct precis_rouge_options {
     int stem;             /* -m: WordNet exceptions, then ROUGE's Porter stemmer */
@@ -436,7 +461,7 @@ typedef struct precis_rouge_options {
 
 /* -n 2 -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0: no stemming, no stop word
  * removal, no length limit. */
-precis_rouge_options precis_rouge_options_default(void);
+PRECIS_API precis_rouge_options precis_rouge_options_default(void);
 
 /*
  * Reads a ROUGE-1.5.5 command-line flag string ("-m -s -l 230", "-b 665",
@@ -445,12 +470,12 @@ precis_rouge_options precis_rouge_options_default(void);
  * -e DIR which do not change scores.  Anything else, or a bad value, fails
  * with PRECIS_E_ARGUMENT and leaves *out untouched.
  */
-precis_status precis_rouge_options_parse(const char *flags, precis_rouge_options *out,
+PRECIS_API precis_status precis_rouge_options_parse(const char *flags, precis_rouge_options *out,
                                          precis_error *err);
 
 /* Writes the options as ROUGE-1.5.5 flags into buf (snprintf semantics);
  * returns the length the full string needs. */
-size_t precis_rouge_options_format(const precis_rouge_options *options, char *buf, size_t size);
+PRECIS_API size_t precis_rouge_options_format(const precis_rouge_options *options, char *buf, size_t size);
 
 /* One metric's score for one system summary. */
 typedef struct precis_rouge_metric_score {
@@ -479,8 +504,8 @@ typedef struct precis_rouge_text {
  */
 typedef struct precis_rouge precis_rouge;
 
-precis_rouge *precis_rouge_new(const precis_rouge_options *options, precis_error *err);
-void precis_rouge_free(precis_rouge *rouge);
+PRECIS_API precis_rouge *precis_rouge_new(const precis_rouge_options *options, precis_error *err);
+PRECIS_API void precis_rouge_free(precis_rouge *rouge);
 
 /*
  * Scores one system summary (system_count sentences, possibly none: it then
@@ -488,7 +513,7 @@ void precis_rouge_free(precis_rouge *rouge);
  * Fails with PRECIS_E_ARGUMENT (no reference, NULL sentence) or
  * PRECIS_E_NOMEM.
  */
-precis_status precis_rouge_score(precis_rouge *rouge,
+PRECIS_API precis_status precis_rouge_score(precis_rouge *rouge,
                                  const char *const *system, size_t system_count,
                                  const precis_rouge_text *references, size_t reference_count,
                                  precis_rouge_result *out, precis_error *err);
@@ -520,7 +545,7 @@ typedef struct precis_rouge_average {
  * "<eval id>.<system id>"; pass them in that order to get ROUGE's exact
  * numbers (any order gives the same plain mean).  options may be NULL.
  */
-precis_status precis_rouge_aggregate(const precis_rouge_result *items, size_t count,
+PRECIS_API precis_status precis_rouge_aggregate(const precis_rouge_result *items, size_t count,
                                      const precis_rouge_options *options,
                                      precis_rouge_average *out, precis_error *err);
 /* PRECIS-ROUGE-API-END */

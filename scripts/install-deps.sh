@@ -5,8 +5,10 @@
 # does (it stops and names what is missing: scripts/check-deps.sh).
 set -eu
 
+# man-db: tests/install/test_install.sh reads the installed page with `man`.
 PACKAGES="build-essential pkg-config python3 libstemmer-dev libutf8proc-dev libjansson-dev \
-libcmocka-dev liblzma-dev zlib1g-dev libglpk-dev libltdl-dev xz-utils clang libclang-rt-dev"
+libcmocka-dev liblzma-dev zlib1g-dev libglpk-dev libltdl-dev xz-utils clang libclang-rt-dev \
+man-db"
 
 if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null 2>&1; then

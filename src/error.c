@@ -31,6 +31,11 @@ const char *precis_version(void)
     return PRECIS_VERSION_STRING;
 }
 
+int precis_version_number(void)
+{
+    return PRECIS_VERSION_NUMBER;
+}
+
 void precis_error_clear(precis_error *err)
 {
     if (!err)

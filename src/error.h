@@ -4,6 +4,10 @@
  * PRECIS_FAIL(err, status, source, line, fmt, ...) records the failure with
  * the C location and evaluates to `status`, so call sites read
  *     return PRECIS_FAIL(err, PRECIS_E_IO, path, 0, "cannot open: %s", why);
+ *
+ * Internal: the functions below are not PRECIS_API, so libprecis.so does not
+ * export them (the library is compiled with -fvisibility=hidden); the
+ * modules of libprecis.a share them.
  */
 #ifndef PRECIS_ERROR_H
 #define PRECIS_ERROR_H
