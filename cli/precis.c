@@ -111,51 +111,31 @@ void cli_fail(precis_error *err, precis_status status, const char *source, const
 
 int cli_set_option(precis_options *o, const char *assignment)
 {
-    /* range: 0 any finite number >= 0, 1 within [0, 1], 2 within (0, 1] */
-    static const struct {
-        const char *key;
-        size_t offset;
-        int range;
-    } knobs[] = {
-        {"redundancy", offsetof(precis_options, redundancy), 1},
-        {"duplicate_similarity", offsetof(precis_options, duplicate_similarity), 2},
-        {"position_weight", offsetof(precis_options, position_weight), 0},
-        {"centroid_weight", offsetof(precis_options, centroid_weight), 0},
-        {"lexrank_weight", offsetof(precis_options, lexrank_weight), 0},
-        {"summary_word_weight", offsetof(precis_options, summary_word_weight), 0},
-        {"dangling_penalty", offsetof(precis_options, dangling_penalty), 0},
-        {"learned_weight", offsetof(precis_options, learned_weight), 0},
-        {"importance_weight", offsetof(precis_options, importance_weight), 0},
-        {"ilp_salience", offsetof(precis_options, ilp_salience), 0},
-    };
     const char *eq = strchr(assignment, '=');
     if (!eq) {
         cli_warn("--set needs key=value, not '%s'", assignment);
         return -1;
     }
-    for (size_t i = 0; i < sizeof knobs / sizeof knobs[0]; i++) {
-        if (strlen(knobs[i].key) != (size_t)(eq - assignment) ||
-            strncmp(knobs[i].key, assignment, (size_t)(eq - assignment)))
-            continue;
-        double v;
-        int bad = cli_parse_number(eq + 1, &v) < 0 || v < 0 ||
-                  (knobs[i].range == 1 && v > 1) || (knobs[i].range == 2 && (v <= 0 || v > 1));
-        if (bad) {
-            cli_warn("--set %s needs %s, not '%s'", knobs[i].key,
-                     knobs[i].range == 1   ? "a number from 0 to 1"
-                     : knobs[i].range == 2 ? "a number above 0 and at most 1"
-                                           : "a finite number of 0 or more",
-                     eq + 1);
-            return -1;
-        }
-        *(double *)((char *)o + knobs[i].offset) = v;
-        return 0;
+    char key[64];
+    size_t klen = (size_t)(eq - assignment);
+    snprintf(key, sizeof key, "%.*s", (int)(klen < sizeof key ? klen : sizeof key - 1),
+             assignment);
+    /* the library parses and checks every setting (precis_options_set) */
+    precis_error err = {0};
+    if (klen >= sizeof key || !strcmp(key, "markup") ||
+        precis_options_set(o, key, eq + 1, &err) != PRECIS_OK) {
+        if (err.message[0] && strncmp(err.message, "unknown setting", 15))
+            cli_warn("--set %s", err.message);
+        else
+            cli_warn("--set: unknown key '%.*s' (redundancy, duplicate_similarity, "
+                     "position_weight, centroid_weight, lexrank_weight, summary_word_weight, "
+                     "dangling_penalty, learned_weight, importance_weight, ilp_salience, and "
+                     "the settings of the options: words, bytes, sentences, truncate, method, "
+                     "seed, drop_datelines)",
+                     (int)klen, assignment);
+        return -1;
     }
-    cli_warn("--set: unknown key '%.*s' (redundancy, duplicate_similarity, position_weight, "
-             "centroid_weight, lexrank_weight, summary_word_weight, dangling_penalty, "
-             "learned_weight, importance_weight, ilp_salience)",
-             (int)(eq - assignment), assignment);
-    return -1;
+    return 0;
 }
 
 const char *cli_budget_unit(precis_budget_unit unit)
@@ -168,51 +148,39 @@ const char *cli_budget_unit(precis_budget_unit unit)
 int cli_summary_option(const char *cmd, int code, const char *value, precis_options *o,
                        int *budget_seen)
 {
-    long v;
+    const char *key;
     switch (code) {
     case CLI_OPT_WORDS:
     case CLI_OPT_BYTES:
-    case CLI_OPT_SENTENCES: {
-        precis_budget_unit unit = code == CLI_OPT_WORDS   ? PRECIS_BUDGET_WORDS
-                                  : code == CLI_OPT_BYTES ? PRECIS_BUDGET_BYTES
-                                                          : PRECIS_BUDGET_SENTENCES;
-        v = cli_parse_count(value);
-        if (v <= 0)
-            return cli_usage_error(cmd, "--%s needs a whole number from 1 to %ld, not '%s'",
-                                   cli_budget_unit(unit), LONG_MAX, value);
+    case CLI_OPT_SENTENCES:
         if ((*budget_seen)++)
             return cli_usage_error(cmd, "give only one of --words, --bytes, --sentences");
-        o->budget = (size_t)v;
-        o->budget_unit = unit;
-        return 0;
-    }
+        key = code == CLI_OPT_WORDS ? "words" : code == CLI_OPT_BYTES ? "bytes" : "sentences";
+        break;
     case CLI_OPT_TRUNCATE:
-        o->truncate = 1;
-        return 0;
-    case CLI_OPT_METHOD: {
-        int m = precis_method_parse(value);
-        if (m < 0)
-            return cli_usage_error(cmd, "unknown method '%s'", value);
-        o->method = (precis_method)m;
-        return 0;
-    }
+        key = "truncate";
+        value = "true";
+        break;
+    case CLI_OPT_METHOD:
+        key = "method";
+        break;
     case CLI_OPT_REDUNDANCY:
-        if (cli_parse_number(value, &o->redundancy) < 0 ||
-            !(o->redundancy >= 0 && o->redundancy <= 1))
-            return cli_usage_error(cmd, "--redundancy needs a number from 0 to 1, not '%s'", value);
-        return 0;
+        key = "redundancy";
+        break;
     case CLI_OPT_SEED:
-        v = cli_parse_count(value);
-        if (v < 0)
-            return cli_usage_error(cmd, "--seed needs a whole number of 0 or more (at most %ld), "
-                                        "not '%s'", LONG_MAX, value);
-        o->seed = (uint64_t)v;
-        return 0;
+        key = "seed";
+        break;
     case CLI_OPT_SET:
         return cli_set_option(o, value) < 0 ? EXIT_USAGE : 0;
     default:
         return -1;
     }
+    /* one parser and one set of checks for every front end: the library's */
+    precis_error err = {0};
+    if (precis_options_set(o, key, value, &err) != PRECIS_OK)
+        return cli_usage_error(cmd, "%s%s", strncmp(err.message, "unknown", 7) ? "--" : "",
+                               err.message);
+    return 0;
 }
 
 long cli_parse_threads(const char *cmd, const char *value)

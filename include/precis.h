@@ -153,6 +153,13 @@ typedef struct precis_options {
  * openers never picked without their preceding sentence. */
 PRECIS_API precis_options precis_options_default(void);
 
+/* Sets one option by name from a string, with the checks of section 9's
+ * precis_settings_set (which lists the keys; all but "markup" apply here):
+ * PRECIS_E_ARGUMENT and a message naming the key for a bad key or value,
+ * which leaves *options untouched. */
+PRECIS_API precis_status precis_options_set(precis_options *options, const char *key,
+                                            const char *value, precis_error *err);
+
 /* Name <-> method ("default", "centroid", "lexrank", "lead", "lead-first",
  * "random", "learned", "concepts", "ilp").  precis_method_parse returns -1 for an
  * unknown name. */

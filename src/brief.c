@@ -132,19 +132,18 @@ static precis_status set_knob(precis_options *o, const struct knob *k, const cha
     if (bad)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "%s needs %s, not '%s'", k->key,
                            k->range == 1   ? "a number from 0 to 1"
-                           : k->range == 2 ? "a number above 0, at most 1"
+                           : k->range == 2 ? "a number above 0 and at most 1"
                                            : "a finite number of 0 or more",
                            value ? value : "(null)");
     *(double *)((char *)o + k->offset) = v;
     return PRECIS_OK;
 }
 
-precis_status precis_settings_set(precis_settings *settings, const char *key, const char *value,
-                                  precis_error *err)
+precis_status precis_options_set(precis_options *o, const char *key, const char *value,
+                                 precis_error *err)
 {
-    if (!settings || !key || !value)
-        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "precis_settings_set: NULL argument");
-    precis_options *o = &settings->options;
+    if (!o || !key || !value)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "precis_options_set: NULL argument");
     static const char *const units[] = {"words", "bytes", "sentences"};
     for (int u = 0; u < 3; u++) {
         if (strcmp(key, units[u]))
@@ -187,14 +186,6 @@ precis_status precis_settings_set(precis_settings *settings, const char *key, co
         o->seed = (uint64_t)n;
         return PRECIS_OK;
     }
-    if (!strcmp(key, "markup")) {
-        if (!strcmp(value, "plain") || !strcmp(value, "sgml")) {
-            settings->markup = value[0] == 'p' ? PRECIS_MARKUP_PLAIN : PRECIS_MARKUP_SGML;
-            return PRECIS_OK;
-        }
-        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
-                           "markup needs plain or sgml, not '%s'", value);
-    }
     for (size_t i = 0; i < sizeof knobs / sizeof knobs[0]; i++)
         if (!strcmp(key, knobs[i].key))
             return set_knob(o, &knobs[i], value, err);
@@ -204,6 +195,22 @@ precis_status precis_settings_set(precis_settings *settings, const char *key, co
                        "position_weight, centroid_weight, lexrank_weight, summary_word_weight, "
                        "dangling_penalty, learned_weight, importance_weight, ilp_salience)",
                        key);
+}
+
+precis_status precis_settings_set(precis_settings *settings, const char *key, const char *value,
+                                  precis_error *err)
+{
+    if (!settings || !key || !value)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "precis_settings_set: NULL argument");
+    if (!strcmp(key, "markup")) {
+        if (!strcmp(value, "plain") || !strcmp(value, "sgml")) {
+            settings->markup = value[0] == 'p' ? PRECIS_MARKUP_PLAIN : PRECIS_MARKUP_SGML;
+            return PRECIS_OK;
+        }
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
+                           "markup needs plain or sgml, not '%s'", value);
+    }
+    return precis_options_set(&settings->options, key, value, err);
 }
 
 precis_status precis_settings_options(const precis_settings *settings, precis_options *out,
