@@ -24,6 +24,8 @@
  *     found is used, or the greedy one when there is none yet;
  *   - a wall-clock limit (ILP_MAX_MILLISECONDS) is the last guard against a
  *     subproblem that is slow in itself; only it depends on the machine.
+ * Should GLPK fail (selecting nothing is always feasible, so any failure is
+ * the solver's), the greedy selection answers, and the notes say so.
  * Every near-duplicate pair gets its constraint: the matrix is sized from
  * the pairs, counted first.
  */
@@ -215,8 +217,12 @@ int ilp_select(arena *a, const cluster *c, const precis_options *o,
     int stopped = rc == GLP_ESTOP || rc == GLP_ETMLIM;
     if ((rc != 0 && !stopped) || (status != GLP_OPT && status != GLP_FEAS)) {
         glp_delete_prob(lp);
-        if (!stopped)
-            return -1;
+        if (!stopped) {
+            /* selecting nothing is always feasible, so this is the solver
+             * failing: the greedy answer, said, rather than no summary */
+            out->notes |= SELECT_NOTE_ILP_FAILED;
+            return 1;
+        }
         /* stopped before any integer solution: the greedy answer */
         out->notes |= rc == GLP_ETMLIM ? SELECT_NOTE_ILP_TIME_GREEDY : SELECT_NOTE_ILP_NODES_GREEDY;
         return 1;

@@ -24,8 +24,8 @@
 /* Chooses the candidates `cand` that cover the most concept weight within
  * the budget.  Returns 0 (possibly with SELECT_NOTE_ILP_*_BEST in
  * out->notes), 1 when the caller should take the greedy answer (the cluster
- * is too large, or the search stopped before any solution: the reason is in
- * out->notes), or -1 when out of memory or the solver fails. */
+ * is too large, the search stopped before any solution, or GLPK failed: the
+ * reason is in out->notes), or -1 when out of memory. */
 int ilp_select(arena *a, const cluster *c, const precis_options *o,
                size_t (*cost)(const cluster *, const sentence *), selection *out,
                const uint32_t *cand, size_t ncand);

@@ -13,7 +13,8 @@ enum {
     SELECT_NOTE_ILP_NODES_BEST = 1u << 1,   /* node limit: best solution found */
     SELECT_NOTE_ILP_NODES_GREEDY = 1u << 2, /* node limit before any solution */
     SELECT_NOTE_ILP_TIME_BEST = 1u << 3,    /* time limit: best solution found */
-    SELECT_NOTE_ILP_TIME_GREEDY = 1u << 4   /* time limit before any solution */
+    SELECT_NOTE_ILP_TIME_GREEDY = 1u << 4,  /* time limit before any solution */
+    SELECT_NOTE_ILP_FAILED = 1u << 5        /* GLPK failed: greedy instead */
 };
 
 typedef struct selection {

@@ -892,6 +892,8 @@ static void note_limits(const cluster *c, const selection *sel, warnings *w)
     if (sel->notes & SELECT_NOTE_ILP_TIME_BEST)
         warn(w, "the ILP search stopped after %d ms: the best solution found is used, it may "
                 "not be optimal", ILP_MAX_MILLISECONDS);
+    if (sel->notes & SELECT_NOTE_ILP_FAILED)
+        warn(w, "the ILP solver (GLPK) failed on this cluster: greedy concept selection used");
     if (sel->notes & SELECT_NOTE_ILP_TIME_GREEDY)
         warn(w, "the ILP search stopped after %d ms with no solution: greedy concept selection "
                 "used", ILP_MAX_MILLISECONDS);
