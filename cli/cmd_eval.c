@@ -4,10 +4,15 @@
  * The dataset streams through the batch runner (cli/batch.c): each worker
  * summarizes a cluster with the chosen method (or the oracle) and scores it
  * against the cluster's references with its own ROUGE scorer; the main
- * thread keeps the per-cluster scores in input order, saves the summaries
- * if asked, and prints the averages with ROUGE-1.5.5's bootstrap intervals.
- * Summaries are scored exactly as `precis rouge` scores saved files: one
- * sentence per line, references split at their line breaks.
+ * thread records the per-cluster scores, saves the summaries if asked,
+ * and prints the averages with ROUGE-1.5.5's bootstrap intervals.
+ *
+ * What is not summarizing goes through the evaluation API (precis_eval.h),
+ * the one `precis rouge` uses: DUC references matched to cluster folders by
+ * name (precis_eval_items_read_references), each summary scored as a saved
+ * file would be (precis_eval_score_texts), the scores put in ROUGE's order
+ * and averaged (precis_eval_scores), the table and JSON rendered by the
+ * library with the same labels and keys.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -20,8 +25,7 @@
 
 #include "batch.h"
 #include "cli.h"
-
-#define METHOD_ORACLE (-2)
+#include "precis_eval.h"
 
 static const char help_text[] =
     "usage: precis eval [options] DATASET [MODELS_DIR]\n"
@@ -30,8 +34,11 @@ static const char help_text[] =
     "(as ROUGE-1.5.5 does).\n"
     "  DATASET             JSON lines (.jsonl, .xz, .gz) with references in \"summary\"\n"
     "                      or \"summaries\", or a DUC root folder of cluster folders\n"
-    "  MODELS_DIR          DUC reference summaries: files whose names start with the\n"
-    "                      cluster id (without the folder's trailing 't'), any case\n"
+    "  MODELS_DIR          DUC reference summaries, matched to cluster folders by\n"
+    "                      name as `precis rouge` matches them: D30003.M.100.T.B.html\n"
+    "                      to d30003t, D0601.M.250.A.A to D0601A (any case), d061.txt\n"
+    "                      or d061.A.txt to d061; every cluster needs one and every\n"
+    "                      file must match a cluster\n"
     "\n"
     "options:\n"
     "  --method NAME       default, centroid, lexrank, learned, concepts, ilp,\n"
@@ -48,15 +55,10 @@ static const char help_text[] =
     "                      ('/' is '_'; an id whose name another id took gets\n"
     "                      <name>~2, ~3..., with a warning)\n"
     "  --threads N         worker threads (default: all cores)\n"
-    "  --json              print the table as JSON\n"
+    "  --json              print the table as JSON, with the keys of `precis rouge\n"
+    "                      --json` plus \"method\" and \"budget\"\n"
     "  --quiet             no progress line\n"
     "  -h, --help          this help\n";
-
-typedef struct reference_set {
-    char *id;       /* lower-cased cluster id without trailing 't' */
-    char **texts;   /* one reference per file */
-    size_t count;
-} reference_set;
 
 typedef struct eval_ctx {
     const precis_model *model;
@@ -65,13 +67,8 @@ typedef struct eval_ctx {
     precis_rouge_options rouge;
     const char *source;
     const char *save_dir;
-    reference_set *duc_refs;
-    size_t nduc_refs;
-    /* results in input order, with ROUGE's sort keys (id + ".") */
-    precis_rouge_result *results;
-    char **keys;
-    const char **sorted_keys; /* keys in sorted order, after sort_results */
-    size_t nresults, cap;
+    precis_eval_items *duc_refs; /* DUC: the references of each cluster folder */
+    precis_eval_scores *scores;  /* every cluster's, put in ROUGE's order at the end */
     /* --save: the file names written in this run (a hash set), so that two
      * ids that map to one name ("a/b", "a_b") get two files */
     struct saved_name *saved;
@@ -96,102 +93,6 @@ typedef struct eval_result {
     char *id;
     char *text; /* the summary, one sentence per line */
 } eval_result;
-
-/* ---- DUC references ------------------------------------------------- */
-
-static void duc_key(const char *id, char *out, size_t cap)
-{
-    size_t n = strlen(id);
-    if (n > 1 && (id[n - 1] == 't' || id[n - 1] == 'T'))
-        n--;
-    if (n >= cap)
-        n = cap - 1;
-    for (size_t i = 0; i < n; i++)
-        out[i] = (id[i] >= 'A' && id[i] <= 'Z') ? (char)(id[i] + 32) : id[i];
-    out[n] = '\0';
-}
-
-static int load_duc_references(eval_ctx *ctx, const char *docs_root, const char *models_dir,
-                               precis_error *err)
-{
-    char **clusters = NULL;
-    size_t nclusters = 0;
-    if (precis_duc_list(docs_root, &clusters, &nclusters, err) != PRECIS_OK)
-        return -1;
-    const char *models_list[1] = {models_dir};
-    precis_cluster *models = NULL;
-    /* read every model file once, as a "cluster" of files named by file name */
-    if (precis_cluster_read_files(models_list, 1, &models, err) != PRECIS_OK) {
-        for (size_t i = 0; i < nclusters; i++)
-            free(clusters[i]);
-        free(clusters);
-        return -1;
-    }
-    ctx->duc_refs = calloc(nclusters, sizeof *ctx->duc_refs);
-    int rc = ctx->duc_refs ? 0 : -1;
-    for (size_t i = 0; rc == 0 && i < nclusters; i++) {
-        reference_set *set = &ctx->duc_refs[ctx->nduc_refs++];
-        char key[256];
-        duc_key(clusters[i], key, sizeof key);
-        set->id = strdup(key);
-        set->texts = calloc(models->count + 1, sizeof *set->texts);
-        if (!set->id || !set->texts) {
-            rc = -1;
-            break;
-        }
-        size_t klen = strlen(key);
-        for (size_t m = 0; m < models->count; m++) {
-            char name[256];
-            duc_key(models->articles[m].name, name, sizeof name);
-            /* the id must be followed by a separator: d30003 not d300031 */
-            if (strncmp(name, key, klen) || (name[klen] && name[klen] != '.' && name[klen] != '_' &&
-                                              name[klen] != '-'))
-                continue;
-            set->texts[set->count] = strndup(models->articles[m].text, models->articles[m].len);
-            if (!set->texts[set->count]) {
-                rc = -1;
-                break;
-            }
-            set->count++;
-        }
-        if (rc == 0 && set->count == 0) {
-            PRECIS_FAIL_CLI(err, PRECIS_E_MISMATCH, models_dir,
-                            "no reference summary for cluster %s (expected files named %s.*)",
-                            clusters[i], key);
-            rc = -2;
-        }
-    }
-    if (rc == -1)
-        PRECIS_FAIL_CLI(err, PRECIS_E_NOMEM, models_dir, "out of memory");
-    for (size_t i = 0; i < nclusters; i++)
-        free(clusters[i]);
-    free(clusters);
-    precis_cluster_free(models);
-    return rc;
-}
-
-static void free_duc_references(eval_ctx *ctx)
-{
-    for (size_t i = 0; i < ctx->nduc_refs; i++) {
-        for (size_t k = 0; k < ctx->duc_refs[i].count; k++)
-            free(ctx->duc_refs[i].texts[k]);
-        free(ctx->duc_refs[i].texts);
-        free(ctx->duc_refs[i].id);
-    }
-    free(ctx->duc_refs);
-    ctx->duc_refs = NULL;
-    ctx->nduc_refs = 0;
-}
-
-static const reference_set *find_duc_references(const eval_ctx *ctx, const char *id)
-{
-    char key[256];
-    duc_key(id, key, sizeof key);
-    for (size_t i = 0; i < ctx->nduc_refs; i++)
-        if (!strcmp(ctx->duc_refs[i].id, key))
-            return &ctx->duc_refs[i];
-    return NULL;
-}
 
 /* ---- per cluster ------------------------------------------------------ */
 
@@ -235,32 +136,6 @@ static void eval_discard(void *vctx, void *result)
     free(r);
 }
 
-/* Splits a text into its non-empty lines (pointers into a copy). */
-static char **split_lines(const char *text, size_t *count, char **storage)
-{
-    char *copy = strdup(text);
-    size_t n = 1;
-    for (const char *p = text; *p; p++)
-        n += *p == '\n';
-    char **lines = calloc(n + 1, sizeof *lines);
-    if (!copy || !lines) {
-        free(copy);
-        free(lines);
-        return NULL;
-    }
-    size_t k = 0;
-    for (char *save = NULL, *tok = strtok_r(copy, "\n", &save); tok; tok = strtok_r(NULL, "\n", &save)) {
-        size_t len = strlen(tok);
-        if (len && tok[len - 1] == '\r')
-            tok[--len] = '\0';
-        if (len)
-            lines[k++] = tok;
-    }
-    *count = k;
-    *storage = copy;
-    return lines;
-}
-
 static void fail_job(batch_job *job, const eval_ctx *ctx, const char *id, precis_status status,
                      const char *what)
 {
@@ -280,13 +155,14 @@ static void eval_process(void *vctx, void *state, precis_cluster *cluster, batch
     const char *const *ref_texts = (const char *const *)cluster->references;
     size_t nrefs = cluster->nreferences;
     if (ctx->duc_refs) {
-        const reference_set *set = find_duc_references(ctx, cluster->id);
-        if (!set) {
+        size_t at;
+        if (precis_eval_items_find(ctx->duc_refs, cluster->id ? cluster->id : "", &at, NULL) !=
+            PRECIS_OK) {
             fail_job(job, ctx, cluster->id, PRECIS_E_MISMATCH, "no reference summary");
             return;
         }
-        ref_texts = (const char *const *)set->texts;
-        nrefs = set->count;
+        ref_texts = precis_eval_items_references(ctx->duc_refs, at);
+        nrefs = precis_eval_items_reference_count(ctx->duc_refs, at);
     }
     if (nrefs == 0) {
         fail_job(job, ctx, cluster->id, PRECIS_E_MISMATCH,
@@ -315,54 +191,22 @@ static void eval_process(void *vctx, void *state, precis_cluster *cluster, batch
     }
     eval_result *r = calloc(1, sizeof *r);
     char *text = precis_summary_to_text(sum);
-    size_t nsys = 0;
-    char *sys_store = NULL;
-    char **sys = text ? split_lines(text, &nsys, &sys_store) : NULL;
-    precis_rouge_text *refs = calloc(nrefs, sizeof *refs);
-    char **ref_store = calloc(nrefs, sizeof *ref_store);
-    int ok = r && text && sys && refs && ref_store;
-    for (size_t i = 0; ok && i < nrefs; i++) {
-        size_t n = 0;
-        char **lines = split_lines(ref_texts[i], &n, &ref_store[i]);
-        if (!lines) {
-            ok = 0;
-            break;
-        }
-        refs[i].sentences = (const char *const *)lines;
-        refs[i].count = n;
-    }
-    if (ok && precis_rouge_score(t->rouge, (const char *const *)sys, nsys, refs, nrefs, &r->score,
-                                 &job->err) != PRECIS_OK) {
+    if (!r || !text) {
+        fail_job(job, ctx, cluster->id, PRECIS_E_NOMEM, "out of memory");
+    } else if (precis_eval_score_texts(t->rouge, text, ref_texts, nrefs, &r->score, &job->err) !=
+               PRECIS_OK) {
         fail_job(job, ctx, cluster->id, job->err.status, job->err.message);
-        ok = -1;
-    }
-    if (ok == 1) {
-        r->id = strdup(cluster->id ? cluster->id : "");
+    } else if (!(r->id = strdup(cluster->id ? cluster->id : ""))) {
+        fail_job(job, ctx, cluster->id, PRECIS_E_NOMEM, "out of memory");
+    } else {
         r->text = text;
         text = NULL;
         job->result = r;
         r = NULL;
-    } else if (ok == 0) {
-        fail_job(job, ctx, cluster->id, PRECIS_E_NOMEM, "out of memory");
     }
-    for (size_t i = 0; refs && ref_store && i < nrefs; i++) {
-        free((void *)refs[i].sentences);
-        free(ref_store[i]);
-    }
-    free(refs);
-    free(ref_store);
-    free(sys);
-    free(sys_store);
     free(text);
     eval_discard(ctx, r);
     precis_summary_free(sum);
-}
-
-static int compare_keys(const void *a, const void *b, void *keys)
-{
-    size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    int c = strcmp(((char **)keys)[i], ((char **)keys)[j]);
-    return c ? c : (i < j ? -1 : i > j);
 }
 
 static size_t name_hash(const char *s)
@@ -491,129 +335,17 @@ static int eval_emit(void *vctx, batch_job *job)
 {
     eval_ctx *ctx = vctx;
     eval_result *r = job->result;
+    precis_error err = {0};
     int rc = 0;
-    if (ctx->nresults == ctx->cap) {
-        size_t cap = ctx->cap ? ctx->cap * 2 : 1024;
-        precis_rouge_result *grown = realloc(ctx->results, cap * sizeof *grown);
-        if (grown)
-            ctx->results = grown;
-        char **keys = grown ? realloc(ctx->keys, cap * sizeof *keys) : NULL;
-        if (!keys) {
-            fprintf(stderr, "precis: out of memory\n");
-            eval_discard(ctx, r);
-            return EXIT_SYSTEM;
-        }
-        ctx->keys = keys;
-        ctx->cap = cap;
-    }
-    size_t idlen = strlen(r->id);
-    char *key = malloc(idlen + 2);
-    if (!key) {
-        fprintf(stderr, "precis: out of memory\n");
+    if (precis_eval_scores_add(ctx->scores, r->id, &r->score, ctx->source, job->line, &err) !=
+        PRECIS_OK) {
         eval_discard(ctx, r);
-        return EXIT_SYSTEM;
+        return cli_report(&err);
     }
-    memcpy(key, r->id, idlen);
-    memcpy(key + idlen, ".", 2);
-    ctx->keys[ctx->nresults] = key;
-    ctx->results[ctx->nresults++] = r->score;
     if (ctx->save_dir)
         rc = save_summary(ctx, r, job->index, job->line);
     eval_discard(ctx, r);
     return rc;
-}
-
-/* ROUGE-1.5.5 averages its items in the order of its sorted "<id>.<system>"
- * keys (the bootstrap draws by position), and so does `precis rouge`:
- * sorting the same way makes eval and rouge print the same figures. */
-static int sort_results(eval_ctx *ctx)
-{
-    size_t n = ctx->nresults;
-    size_t *order = malloc((n ? n : 1) * sizeof *order);
-    precis_rouge_result *sorted = malloc((n ? n : 1) * sizeof *sorted);
-    if (!order || !sorted) {
-        free(order);
-        free(sorted);
-        return -1;
-    }
-    for (size_t i = 0; i < n; i++)
-        order[i] = i;
-    qsort_r(order, n, sizeof *order, compare_keys, ctx->keys);
-    const char **keys = malloc((n ? n : 1) * sizeof *keys);
-    if (!keys) {
-        free(order);
-        free(sorted);
-        return -1;
-    }
-    for (size_t i = 0; i < n; i++) {
-        sorted[i] = ctx->results[order[i]];
-        keys[i] = ctx->keys[order[i]];
-    }
-    free(ctx->results);
-    ctx->results = sorted;
-    ctx->sorted_keys = keys;
-    free(order);
-    return 0;
-}
-
-/* The first id (as its sort key) that two items share, or NULL. */
-static const char *duplicate_key(const eval_ctx *ctx)
-{
-    for (size_t i = 1; i < ctx->nresults; i++)
-        if (!strcmp(ctx->sorted_keys[i - 1], ctx->sorted_keys[i]))
-            return ctx->sorted_keys[i];
-    return NULL;
-}
-
-/* ---- the table ----------------------------------------------------------- */
-
-/* Prints s as a JSON string: --rouge flags may hold tabs, quotes, backslashes. */
-static void print_json_string(const char *s)
-{
-    putchar('"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            printf("\\%c", *p);
-        else if (*p < 0x20)
-            printf("\\u%04x", *p);
-        else
-            putchar(*p);
-    }
-    putchar('"');
-}
-
-static void print_table(const eval_ctx *ctx, const precis_rouge_average *avg, const char *method,
-                        const char *budget, const char *flags, int json)
-{
-    if (json) {
-        printf("{\"method\":\"%s\",\"budget\":\"%s\",\"rouge\":", method, budget);
-        print_json_string(flags);
-        printf(",\"clusters\":%zu", avg->count);
-        for (int m = 0; m < PRECIS_ROUGE_METRIC_COUNT; m++) {
-            const precis_rouge_metric_average *a = &avg->metric[m];
-            printf(",\"%s\":{", precis_rouge_metric_name((precis_rouge_metric)m));
-            const precis_rouge_interval *iv[3] = {&a->r, &a->p, &a->f};
-            const char *names[3] = {"r", "p", "f"};
-            for (int k = 0; k < 3; k++)
-                printf("%s\"%s\":{\"average\":%.5f,\"low\":%.5f,\"high\":%.5f,\"mean\":%.5f}",
-                       k ? "," : "", names[k], iv[k]->average, iv[k]->low, iv[k]->high, iv[k]->mean);
-            printf("}");
-        }
-        printf("}\n");
-        return;
-    }
-    printf("precis eval: method %s, %zu clusters, budget %s, ROUGE %s\n", method, avg->count,
-           budget, flags);
-    static const char letters[3] = {'R', 'P', 'F'};
-    for (int m = 0; m < PRECIS_ROUGE_METRIC_COUNT; m++) {
-        const precis_rouge_metric_average *a = &avg->metric[m];
-        const precis_rouge_interval *iv[3] = {&a->r, &a->p, &a->f};
-        printf("---------------------------------------------\n");
-        for (int k = 0; k < 3; k++)
-            printf("%s Average_%c: %.5f (%d%%-conf.int. %.5f - %.5f)\n",
-                   precis_rouge_metric_name((precis_rouge_metric)m), letters[k], iv[k]->average,
-                   ctx->rouge.confidence, iv[k]->low, iv[k]->high);
-    }
 }
 
 /* ---- arguments ---------------------------------------------------------- */
@@ -711,48 +443,56 @@ int cmd_eval(int argc, char **argv)
     }
     ctx.source = strcmp(dataset, "-") ? dataset : "(stdin)";
     if (duc) {
-        int rc = load_duc_references(&ctx, dataset, argv[optind + 1], &err);
-        if (rc < 0) {
-            int code = cli_report(&err);
-            free_duc_references(&ctx);
-            return code;
-        }
+        /* the cluster folders, each with its references from MODELS_DIR */
+        char **clusters = NULL;
+        size_t nclusters = 0;
+        precis_status st = precis_duc_list(dataset, &clusters, &nclusters, &err);
+        if (st == PRECIS_OK)
+            st = precis_eval_items_read_references((const char *const *)clusters, nclusters,
+                                                   argv[optind + 1], &ctx.duc_refs, &err);
+        for (size_t i = 0; i < nclusters; i++)
+            free(clusters[i]);
+        free(clusters);
+        if (st != PRECIS_OK)
+            return cli_report(&err);
     }
-    precis_model *model = precis_model_new(&err);
-    if (!model)
+    precis_model *model = NULL;
+    if (precis_eval_scores_new(&ctx.scores, &err) != PRECIS_OK ||
+        !(model = precis_model_new(&err))) {
+        precis_eval_items_free(ctx.duc_refs);
+        precis_eval_scores_free(ctx.scores);
         return cli_report(&err);
+    }
     ctx.model = model;
     batch_ops ops = {&ctx, eval_thread_new, eval_thread_free, eval_process, eval_emit, eval_discard};
     batch_settings bs = {.kind = duc ? BATCH_DUC : BATCH_JSONL, .path = dataset, .threads = threads,
                          .progress = !quiet && isatty(STDERR_FILENO)};
     int rc = batch_run(&bs, &ops);
+    char *out = NULL;
+    if (rc == EXIT_OK && precis_eval_scores_average(ctx.scores, &ctx.rouge, &err) != PRECIS_OK)
+        rc = cli_report(&err);
     if (rc == EXIT_OK) {
-        precis_rouge_average avg;
-        const char *dup = NULL;
-        if (sort_results(&ctx) < 0) {
-            fprintf(stderr, "precis: out of memory\n");
-            rc = EXIT_SYSTEM;
-        } else if ((dup = duplicate_key(&ctx)) != NULL) {
-            cli_warn("%s: id '%.*s' appears more than once: its scores (and any --save file) "
-                     "would be ambiguous", ctx.source, (int)strlen(dup) - 1, dup);
-            rc = EXIT_INPUT;
-        } else if (precis_rouge_aggregate(ctx.results, ctx.nresults, &ctx.rouge, &avg, &err) !=
-                   PRECIS_OK) {
+        /* the table (or JSON) of `precis rouge`, under a title line */
+        char budget[64];
+        snprintf(budget, sizeof budget, "%zu %s", ctx.options.budget,
+                 cli_budget_unit(ctx.options.budget_unit));
+        const char *method = ctx.oracle ? "oracle" : precis_method_name(ctx.options.method);
+        const char *context[] = {"method", method, "budget", budget};
+        precis_status st = json ? precis_eval_render_json(ctx.scores, context, 2, 0, &out, &err)
+                                : precis_eval_render_text(ctx.scores, 0, &out, &err);
+        if (st != PRECIS_OK) {
             rc = cli_report(&err);
+        } else if (json) {
+            printf("%s\n", out);
         } else {
-            char budget[64];
-            snprintf(budget, sizeof budget, "%zu %s", ctx.options.budget,
-                     cli_budget_unit(ctx.options.budget_unit));
-            print_table(&ctx, &avg, ctx.oracle ? "oracle" : precis_method_name(ctx.options.method),
-                        budget, flags, json);
+            printf("precis eval: method %s, %zu clusters, budget %s, ROUGE %s\n", method,
+                   precis_eval_scores_count(ctx.scores), budget, flags);
+            fputs(out, stdout);
         }
     }
-    free_duc_references(&ctx);
-    for (size_t i = 0; i < ctx.nresults; i++)
-        free(ctx.keys[i]);
-    free(ctx.keys);
-    free(ctx.sorted_keys);
-    free(ctx.results);
+    precis_string_free(out);
+    precis_eval_items_free(ctx.duc_refs);
+    precis_eval_scores_free(ctx.scores);
     free_saved(&ctx);
     precis_model_free(model);
     return rc;

@@ -9,29 +9,27 @@
  * Memory is bounded by the window, and the output does not depend on the
  * number of threads.
  *
- * The format of one file or of standard input is told by its first bytes
- * ('{': JSON lines).  The input is opened once and those bytes go to the
- * reader with the stream (precis_cluster_read_stream, batch_settings.stream):
+ * What an input holds is the library's decision (precis_input_format_detect
+ * on the paths; for one file or standard input, precis_input_format_sniff on
+ * its first bytes: '{' is JSON lines).  The command opens the input once,
+ * reads those bytes and hands them to the reader with the stream
+ * (precis_cluster_read_stream, batch_settings.stream):
  * a pipe, a FIFO or a process substitution can be neither reopened nor
  * rewound, and leading white space stays part of an article's offsets.
  */
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "batch.h"
 #include "cli.h"
-
-typedef enum { FORMAT_AUTO, FORMAT_TEXT, FORMAT_JSONL, FORMAT_DUC } input_format;
+#include "precis_eval.h"
 
 typedef struct settings {
     precis_options options;
-    input_format format;
+    precis_input_format format;
     int json;
     int skip_bad;
     long threads;
@@ -70,69 +68,6 @@ static const char help_text[] =
 
 /* ---- detection ------------------------------------------------------ */
 
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && !strcmp(s + n - m, suffix);
-}
-
-static int is_dir(const char *path)
-{
-    struct stat sb;
-    return strcmp(path, "-") && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
-}
-
-/* Whether a folder holds a regular (non-hidden) file, following links. */
-static int has_regular_file(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return 0;
-    int found = 0;
-    struct dirent *e;
-    while (!found && (e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        struct stat sb;
-        found = fstatat(dirfd(d), e->d_name, &sb, 0) == 0 && S_ISREG(sb.st_mode);
-    }
-    closedir(d);
-    return found;
-}
-
-/* A folder with sub-folders and no files is a DUC root; a folder of
- * articles with a sub-folder is a folder of articles (the library skips the
- * sub-folder with a warning). */
-static int looks_like_duc_root(const char *path)
-{
-    char **names = NULL;
-    size_t n = 0;
-    precis_error err;
-    if (precis_duc_list(path, &names, &n, &err) != PRECIS_OK)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
-    return n > 0 && !has_regular_file(path);
-}
-
-static int jsonl_name(const char *p)
-{
-    return ends_with(p, ".jsonl") || ends_with(p, ".jsonl.xz") || ends_with(p, ".jsonl.gz") ||
-           ends_with(p, ".json.xz") || ends_with(p, ".json.gz");
-}
-
-/* The format of inputs known without reading a byte: a folder (DUC root or
- * articles), a JSON-lines name, several files. */
-static input_format detect_format(char **paths, int n)
-{
-    if (n == 1 && is_dir(paths[0]))
-        return looks_like_duc_root(paths[0]) ? FORMAT_DUC : FORMAT_TEXT;
-    if (n == 1 && jsonl_name(paths[0]))
-        return FORMAT_JSONL;
-    return FORMAT_TEXT;
-}
-
 /* One file or standard input whose format is told by its first bytes.  It
  * is opened once: the bytes read to decide are handed to the reader with
  * the stream (a pipe or a FIFO can be neither reopened nor rewound). */
@@ -143,29 +78,31 @@ typedef struct sniffed {
     size_t head_len;
 } sniffed;
 
-#define SNIFF_MAX ((size_t)1 << 20) /* of white space, then it is text */
-#define SNIFF_NOMEM (-2)
-
-/* Reads the stream's leading white space and the byte after it into
- * in->head; returns that byte, EOF, or SNIFF_NOMEM. */
-static int sniff(sniffed *in)
+/* Reads the stream's first bytes into in->head, one at a time, until the
+ * library tells its format (leading white space and one byte more; a stream
+ * that ends first is text): 0, or -1 when out of memory. */
+static int sniff(sniffed *in, precis_input_format *format)
 {
     size_t cap = 0;
-    for (;;) {
+    *format = PRECIS_INPUT_AUTO;
+    while (*format == PRECIS_INPUT_AUTO) {
         int c = getc(in->stream);
-        if (c == EOF)
-            return EOF;
+        if (c == EOF) {
+            *format = PRECIS_INPUT_TEXT;
+            break;
+        }
         if (in->head_len == cap) {
             cap = cap ? cap * 2 : 256;
             char *grown = realloc(in->head, cap);
             if (!grown)
-                return SNIFF_NOMEM;
+                return -1;
             in->head = grown;
         }
-        in->head[in->head_len++] = (char)c;
-        if (!(c == ' ' || c == '\n' || c == '\r' || c == '\t') || in->head_len >= SNIFF_MAX)
-            return c;
+        in->head[in->head_len] = (char)c;
+        *format = precis_input_format_sniff(in->head + in->head_len, 1, in->head_len);
+        in->head_len++;
     }
+    return 0;
 }
 
 /* ---- one cluster ---------------------------------------------------- */
@@ -330,13 +267,13 @@ static int summarize_emit(void *ctx, batch_job *job)
     return ferror(stdout) ? cli_check_output() : 0;
 }
 
-static int summarize_batch(const settings *st, const precis_model *model, input_format format,
-                           const char *path, const sniffed *in)
+static int summarize_batch(const settings *st, const precis_model *model,
+                           precis_input_format format, const char *path, const sniffed *in)
 {
     summarize_ctx ctx = {st, model, strcmp(path, "-") ? path : "(stdin)"};
     batch_ops ops = {&ctx, summarize_thread_new, summarize_thread_free, summarize_process,
                      summarize_emit, summarize_discard};
-    batch_settings bs = {.kind = format == FORMAT_JSONL ? BATCH_JSONL : BATCH_DUC,
+    batch_settings bs = {.kind = format == PRECIS_INPUT_JSONL ? BATCH_JSONL : BATCH_DUC,
                          .path = path, .threads = st->threads, .skip_bad = st->skip_bad,
                          .stream = in->stream, .head = in->head, .head_len = in->head_len,
                          .quiet = st->quiet, .progress = !st->quiet,
@@ -360,7 +297,7 @@ int cmd_summarize(int argc, char **argv)
         {"quiet", no_argument, 0, OPT_QUIET},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
-    settings st = {.options = precis_options_default(), .format = FORMAT_AUTO};
+    settings st = {.options = precis_options_default(), .format = PRECIS_INPUT_AUTO};
     int budget_set = 0;
     opterr = 0;
     optind = 1;
@@ -376,18 +313,12 @@ int cmd_summarize(int argc, char **argv)
         case OPT_JSON:
             st.json = 1;
             break;
-        case OPT_FORMAT:
-            if (!strcmp(optarg, "auto"))
-                st.format = FORMAT_AUTO;
-            else if (!strcmp(optarg, "text"))
-                st.format = FORMAT_TEXT;
-            else if (!strcmp(optarg, "jsonl"))
-                st.format = FORMAT_JSONL;
-            else if (!strcmp(optarg, "duc"))
-                st.format = FORMAT_DUC;
-            else
-                return cli_usage_error("summarize ", "unknown input format '%s'", optarg);
+        case OPT_FORMAT: {
+            precis_error ferr = {0};
+            if (precis_input_format_parse(optarg, &st.format, &ferr) != PRECIS_OK)
+                return cli_usage_error("summarize ", "%s", ferr.message);
             break;
+        }
         case OPT_THREADS:
             if ((st.threads = cli_parse_threads("summarize ", optarg)) < 0)
                 return EXIT_USAGE;
@@ -413,29 +344,28 @@ int cmd_summarize(int argc, char **argv)
         return orc;
     char **paths = argv + optind;
     int npaths = argc - optind;
-    input_format format = st.format;
-    if ((format == FORMAT_JSONL || format == FORMAT_DUC) && npaths > 1)
+    precis_input_format format = st.format;
+    if ((format == PRECIS_INPUT_JSONL || format == PRECIS_INPUT_DUC) && npaths > 1)
         return cli_usage_error("summarize ", "a batch input is one file or folder, got %d", npaths);
-    if (format == FORMAT_DUC && npaths == 0)
+    if (format == PRECIS_INPUT_DUC && npaths == 0)
         return cli_usage_error("summarize ", "--input-format duc needs the root folder");
     sniffed in = {0};
-    if (format == FORMAT_AUTO) {
-        int std_in = npaths == 0 || (npaths == 1 && !strcmp(paths[0], "-"));
-        if (std_in || (npaths == 1 && !is_dir(paths[0]) && !jsonl_name(paths[0]))) {
-            /* JSON lines if it starts with '{', read from the same stream */
-            in.name = std_in ? "-" : paths[0];
-            in.stream = std_in ? stdin : fopen(paths[0], "rb");
-            int first = in.stream ? sniff(&in) : EOF; /* unopenable: reported below */
-            if (first == SNIFF_NOMEM) {
-                if (in.stream && in.stream != stdin)
-                    fclose(in.stream);
-                free(in.head);
-                fprintf(stderr, "precis: out of memory\n");
-                return EXIT_SYSTEM;
-            }
-            format = first == '{' ? FORMAT_JSONL : FORMAT_TEXT;
-        } else {
-            format = detect_format(paths, npaths);
+    if (format == PRECIS_INPUT_AUTO)
+        format = precis_input_format_detect((const char *const *)paths, (size_t)npaths);
+    if (format == PRECIS_INPUT_AUTO) {
+        /* one file or standard input: its first bytes tell, read from the
+         * stream that is then read on */
+        int std_in = npaths == 0 || !strcmp(paths[0], "-");
+        in.name = std_in ? "-" : paths[0];
+        in.stream = std_in ? stdin : fopen(paths[0], "rb");
+        if (!in.stream) {
+            format = PRECIS_INPUT_TEXT; /* unopenable: the reader reports it */
+        } else if (sniff(&in, &format) < 0) {
+            if (in.stream != stdin)
+                fclose(in.stream);
+            free(in.head);
+            fprintf(stderr, "precis: out of memory\n");
+            return EXIT_SYSTEM;
         }
     }
 
@@ -444,7 +374,7 @@ int cmd_summarize(int argc, char **argv)
     int rc;
     if (!model)
         rc = cli_report(&err);
-    else if (format == FORMAT_TEXT)
+    else if (format == PRECIS_INPUT_TEXT)
         rc = summarize_one(&st, model, paths, npaths, &in);
     else
         rc = summarize_batch(&st, model, format, npaths ? paths[0] : "-", &in);

@@ -230,9 +230,15 @@ precis_status precis_cluster_parse_json(const char *text, size_t len, const char
         goto done;
     }
     /* "summary": a string or a list of sentences; "summaries": a list of
-     * those, one per reference (the forms `precis rouge --jsonl` reads) */
+     * those, one per reference; not both (the rules of `precis rouge
+     * --jsonl`, precis_eval.h) */
     json_t *summary = json_object_get(root, "summary");
     json_t *summaries = json_object_get(root, "summaries");
+    if (summary && !json_is_null(summary) && summaries && !json_is_null(summaries)) {
+        st = PRECIS_FAIL(err, PRECIS_E_FORMAT, source, line,
+                         "give \"summary\" or \"summaries\", not both");
+        goto done;
+    }
     if (summary && !json_is_null(summary)) {
         st = add_reference_json(c, summary, "\"summary\"", source, line, err);
         if (st != PRECIS_OK)

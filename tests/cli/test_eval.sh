@@ -53,7 +53,8 @@ cp "$TMP/out" "$TMP/eval.json"
 $PY - "$TMP/eval.json" "$TMP/eval.txt" <<'PY' && ok "--json parses and holds the table's figures" || not_ok "--json parses and holds the table's figures"
 import json, re, sys
 d = json.load(open(sys.argv[1]))
-assert d["method"] == "default" and d["clusters"] == 4 and d["rouge"] == "-m", d
+assert d["method"] == "default" and d["items"] == 4, d
+assert d["flags"] == "-n 2 -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -m" and d["confidence"] == 95, d
 text = open(sys.argv[2]).read()
 for m in ["ROUGE-1", "ROUGE-2", "ROUGE-L", "ROUGE-SU4"]:
     for k in "rpf":
@@ -92,14 +93,14 @@ expect_exit 0 "a dataset of clusters without prose is evaluated"
 $PY -c "
 import json, sys
 d = json.load(open('$TMP/out'))
-assert d['clusters'] == 2, d
+assert d['items'] == 2, d
 assert all(d[m][k]['average'] == 0 for m in ['ROUGE-1', 'ROUGE-2', 'ROUGE-L', 'ROUGE-SU4'] for k in 'rpf'), d
 " && ok "empty clusters score 0 and are counted" || not_ok "empty clusters score 0 and are counted" "$(head -c 300 "$TMP/out")"
 
 # ---- methods, budgets, flags, threads ---------------------------------------------
 for m in lead oracle lead-first random; do
     run "$PRECIS" eval --method $m --json "$TMP/data.jsonl"
-    if [ "$RC" -eq 0 ] && $PY -c "import json; d = json.load(open('$TMP/out')); assert d['method'] == '$m' and d['clusters'] == 4"; then
+    if [ "$RC" -eq 0 ] && $PY -c "import json; d = json.load(open('$TMP/out')); assert d['method'] == '$m' and d['items'] == 4"; then
         ok "--method $m is evaluated"
     else
         not_ok "--method $m is evaluated" "rc $RC" "$(head -c 300 "$TMP/err")"
@@ -115,8 +116,9 @@ w=$(wc -w < "$TMP/w40/full")
 cmp -s "$TMP/t1.json" "$TMP/t3.json" && cmp -s "$TMP/t1.json" "$TMP/eval.json" \
     && ok "figures do not depend on the thread count" || not_ok "figures do not depend on the thread count"
 run "$PRECIS" eval --json --rouge "$(printf -- '-m\t-l 100')" "$TMP/data.jsonl"
-$PY -c "import json; assert json.load(open('$TMP/out'))['rouge'] == '-m\t-l 100'" \
-    && ok "--json escapes the --rouge flags it echoes" || not_ok "--json escapes the --rouge flags it echoes" "$(head -c 120 "$TMP/out")"
+$PY -c "import json; assert json.load(open('$TMP/out'))['flags'] == '-n 2 -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -m -l 100'" \
+    && ok "--json gives the ROUGE-1.5.5 flags in full, whatever the spacing of --rouge" \
+    || not_ok "--json gives the ROUGE-1.5.5 flags in full" "$(head -c 160 "$TMP/out")"
 
 # ---- a DUC root ------------------------------------------------------------------
 # two clusters of SGML documents; references D001.M.100.T.A.html etc. (any case)
@@ -133,17 +135,27 @@ printf 'Syrian government forces advanced in the south.\nCivilians fled toward J
 printf 'Thousands fled the offensive in Deraa.\n' > "$TMP/models/D001.M.100.T.B.html"
 run "$PRECIS" eval "$TMP/duc" "$TMP/models"
 expect_exit 1 "a DUC cluster without reference files exits 1"
-expect_stderr 'no reference summary for cluster d002t' "the DUC cluster without references is named"
+expect_stderr "models: no reference summary for 'd002t'\$" "the DUC cluster without references is named"
 one_line_error "a DUC cluster without references gives one line"
 printf 'Jordan kept its border closed.\n' > "$TMP/models/d002.m.100.t.c.html"
-printf 'Unrelated.\n' > "$TMP/models/D0021.M.100.T.A.html"  # not d002's: no separator after the id
+printf 'Unrelated.\n' > "$TMP/models/D0021.M.100.T.A.html"  # cluster d0021t's, not d002t's
+run "$PRECIS" eval "$TMP/duc" "$TMP/models"
+expect_exit 1 "a model file that matches no cluster folder exits 1 (as in precis rouge)"
+expect_stderr "models/D0021\.M\.100\.T\.A\.html: this reference matches none of the 2 items\$" \
+    "the model without its cluster is named"
+one_line_error "a model without its cluster gives one line"
+rm "$TMP/models/D0021.M.100.T.A.html"
 run "$PRECIS" eval --save "$TMP/ducsaved" "$TMP/duc" "$TMP/models"
 expect_exit 0 "a DUC root with its models is evaluated"
 expect_stdout '^precis eval: method default, 2 clusters,' "the DUC root gives 2 clusters"
 cp "$TMP/out" "$TMP/duc.txt"
 run "$PRECIS" eval --format duc "$TMP/duc" "$TMP/models"
 cmp -s "$TMP/out" "$TMP/duc.txt" && ok "--format duc gives what the folder gave" || not_ok "--format duc gives what the folder gave"
-# precis rouge matches reference files by name prefix: name the summaries D001, D002
+# precis rouge matches the saved summaries (d001t, d002t) to the models as eval does
+run "$PRECIS" rouge -m "$TMP/ducsaved" "$TMP/models"
+same_table "$TMP/duc.txt" "$TMP/out" && ok "precis rouge scores eval --save's DUC folder against the models, with eval's figures" \
+    || not_ok "precis rouge scores eval --save's DUC folder against the models" "$(head -c 300 "$TMP/err")" "eval: $(sed -n 3p "$TMP/duc.txt")" "rouge: $(sed -n 2p "$TMP/out")"
+# ... and summaries named by the cluster code, D001 and D002, by name prefix
 mkdir "$TMP/ducsys" "$TMP/ducref"
 cp "$TMP/ducsaved/d001t" "$TMP/ducsys/D001"
 cp "$TMP/ducsaved/d002t" "$TMP/ducsys/D002"
@@ -221,7 +233,7 @@ import json, sys
 d, o, l = (json.load(open(p)) for p in sys.argv[1:4])
 r2 = lambda x: x["ROUGE-2"]["r"]["average"]
 print("#   ROUGE-2 R: default %.5f, lead %.5f, oracle %.5f" % (r2(d), r2(l), r2(o)))
-assert d["clusters"] == o["clusters"] == l["clusters"] == 200
+assert d["items"] == o["items"] == l["items"] == 200
 assert r2(o) >= r2(d) and r2(o) >= r2(l)
 assert r2(d) > 0.05
 PY
@@ -231,7 +243,7 @@ fi
 if S=$(shared_dir) && [ -d "$S/data/duc2003/docs" ]; then
     run "$PRECIS" eval --format duc --words 100 --rouge "-m -l 100" --json "$S/data/duc2003/docs" "$S/data/duc2003/models"
     expect_exit 0 "DUC 2003 is evaluated"
-    $PY -c "import json; d = json.load(open('$TMP/out')); assert d['clusters'] == 30, d['clusters']; assert d['ROUGE-1']['r']['average'] > 0.2" \
+    $PY -c "import json; d = json.load(open('$TMP/out')); assert d['items'] == 30, d['items']; assert d['ROUGE-1']['r']['average'] > 0.2" \
         && ok "DUC 2003 gives 30 clusters" || not_ok "DUC 2003 gives 30 clusters" "$(head -c 200 "$TMP/out")"
 else
     skip "DUC 2003 checks (eval of the 30 clusters)" "no ../shared/data/duc2003"
@@ -245,7 +257,7 @@ expect_exit 0 "a reference given as a list of sentences is read, as precis rouge
 printf '{"id":"e","document":"%s","summary":"x"}\n{"id":"e","document":"%s","summary":"y"}\n' "$DOC" "$DOC" > "$TMP/dupid.jsonl"
 run "$PRECIS" eval "$TMP/dupid.jsonl"
 expect_exit 1 "a duplicate id exits 1"
-expect_stderr "id 'e' appears more than once" "the duplicate id is named"
+expect_stderr "dupid\.jsonl:2: duplicate id 'e' \(first on line 1\)\$" "the duplicate id is named, with both lines"
 mkdir -p "$TMP/adir"
 run "$PRECIS" eval --format jsonl "$TMP/adir"
 expect_stderr "is a folder, not a file of JSON lines" "a folder given as JSON lines is explained"
@@ -259,3 +271,48 @@ expect_exit 0 "ids '..' and '.hidden' are saved"
 run "$PRECIS" eval --method oracle --truncate "$TMP/list.jsonl"
 expect_exit 2 "eval --method oracle --truncate is a usage error, not silently ignored"
 expect_stderr "--truncate does not apply to --method oracle" "the message says why"
+
+# ---- one rule set with precis rouge (issue #12) ---------------------------------
+printf '{"id":"e","document":"%s","summary":"The army advanced.","summaries":["Civilians fled."]}\n' "$DOC" > "$TMP/both.jsonl"
+run "$PRECIS" eval "$TMP/both.jsonl"
+expect_exit 1 "\"summary\" and \"summaries\" together exit 1, as in precis rouge"
+expect_stderr "both\\.jsonl:1: give \"summary\" or \"summaries\", not both\$" "... naming the line"
+one_line_error "... in one line"
+printf '{"id":"e","document":"%s","summary":"The army advanced.","summary":"Civilians fled."}\n' "$DOC" > "$TMP/dupkey.jsonl"
+run "$PRECIS" eval "$TMP/dupkey.jsonl"
+expect_exit 1 "a key twice in one JSON object exits 1, as in precis rouge"
+expect_stderr 'dupkey\.jsonl:1: invalid JSON: duplicate object key' "... naming the line"
+printf '{"id":"e","document":"%s","summary":null,"summaries":["The army advanced."]}\n' "$DOC" > "$TMP/nullsum.jsonl"
+run "$PRECIS" eval "$TMP/nullsum.jsonl"
+expect_exit 0 "a null \"summary\" beside \"summaries\" is absent, as in precis rouge"
+
+# the same keys: eval's JSON is rouge's plus "method" and "budget"
+"$PRECIS" eval --json "$TMP/data.jsonl" > "$TMP/keys-eval.json" 2>/dev/null
+"$PRECIS" rouge -m --json --jsonl "$TMP/sys.jsonl" "$TMP/data.jsonl" > "$TMP/keys-rouge.json" 2>/dev/null
+$PY - "$TMP/keys-eval.json" "$TMP/keys-rouge.json" <<'PY' && ok "eval --json and rouge --json print the same keys and figures" || not_ok "eval --json and rouge --json print the same keys and figures"
+import json, sys
+e, r = (json.load(open(p)) for p in sys.argv[1:3])
+assert list(e)[:2] == ["method", "budget"], list(e)
+assert list(e)[2:] == list(r), (list(e), list(r))
+assert list(r)[:3] == ["items", "flags", "confidence"] and "ROUGE-SU4" in r
+for k in r:
+    assert e[k] == r[k], k
+PY
+
+# ---- DUC 2006 (../shared): cluster folders D0601A, models D0601.M.250.A.A ---------
+if S=$(shared_dir) && [ -d "$S/data/duc2006/docs" ]; then
+    run "$PRECIS" eval --words 250 --rouge "-m -l 250" --json --save "$TMP/duc06" "$S/data/duc2006/docs" "$S/data/duc2006/models"
+    expect_exit 0 "DUC 2006 is evaluated: every model file matches its cluster folder"
+    cp "$TMP/out" "$TMP/duc06.json"
+    $PY -c "import json; d = json.load(open('$TMP/duc06.json')); assert d['items'] == 50, d['items']; assert d['ROUGE-2']['r']['average'] > 0.05" \
+        && ok "DUC 2006 gives 50 clusters" || not_ok "DUC 2006 gives 50 clusters" "$(head -c 200 "$TMP/out")"
+    run "$PRECIS" rouge -m -l 250 --json "$TMP/duc06" "$S/data/duc2006/models"
+    $PY -c "
+import json
+e, r = json.load(open('$TMP/duc06.json')), json.load(open('$TMP/out'))
+assert all(e[m] == r[m] for m in ['ROUGE-1', 'ROUGE-2', 'ROUGE-L', 'ROUGE-SU4'])" \
+        && ok "DUC 2006: precis rouge on the saved summaries gives eval's figures" \
+        || not_ok "DUC 2006: precis rouge on the saved summaries gives eval's figures" "$(head -c 300 "$TMP/err")"
+else
+    skip "DUC 2006 checks (eval of the 50 clusters, rouge on the saved summaries)" "no ../shared/data/duc2006"
+fi

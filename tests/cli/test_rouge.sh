@@ -74,16 +74,16 @@ if command -v python3 >/dev/null 2>&1; then
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["items"] == 1, d
-assert d["rouge-1"]["f"]["average"] == 0.83333
-assert d["rouge-2"]["r"]["low"] == 0.6 and d["rouge-2"]["r"]["high"] == 0.6
-assert d["rouge-su4"]["p"]["mean"] == 0.7
+assert d["ROUGE-1"]["f"]["average"] == 0.83333
+assert d["ROUGE-2"]["r"]["low"] == 0.6 and d["ROUGE-2"]["r"]["high"] == 0.6
+assert d["ROUGE-SU4"]["p"]["mean"] == 0.7
 item = d["per_item"][0]
 assert item["id"] == "d1"
-assert item["rouge-su4"]["hits"] == 14 and item["rouge-su4"]["ref_count"] == 20
-assert item["rouge-l"]["hits"] == 5
+assert item["ROUGE-SU4"]["hits"] == 14 and item["ROUGE-SU4"]["ref_count"] == 20
+assert item["ROUGE-L"]["hits"] == 5
 ' "$T/out.json"
 else
-    check "--json output holds the hand-computed numbers" grep -q '"average": 0.83333' "$T/out.json"
+    check "--json output holds the hand-computed numbers" grep -q '"average":0.83333' "$T/out.json"
 fi
 
 # --- several items, several references, flags -----------------------------
@@ -105,21 +105,21 @@ d = json.load(open(sys.argv[1]))
 assert d["items"] == 2
 a, b = d["per_item"]
 assert a["id"] == "d1.txt" and b["id"] == "d2.txt"
-r1 = a["rouge-1"]
+r1 = a["ROUGE-1"]
 assert (r1["hits"], r1["ref_count"], r1["sys_count"]) == (8, 9, 12), r1
 assert r1["r"] == 0.88889 and r1["p"] == 0.66667
-assert b["rouge-1"]["f"] == 0 and b["rouge-1"]["ref_count"] == 5
-assert d["rouge-1"]["r"]["mean"] == 0.44444 or d["rouge-1"]["r"]["mean"] == 0.44445
+assert b["ROUGE-1"]["f"] == 0 and b["ROUGE-1"]["ref_count"] == 5
+assert d["ROUGE-1"]["r"]["mean"] == 0.44444 or d["ROUGE-1"]["r"]["mean"] == 0.44445
 ' "$T/out.json"
 fi
 
 "$PRECIS" rouge --json --per-item -l 3 "$T/sys/d1.txt" "$T/ref/d1.A.txt" >"$T/out.json" 2>&1
-check "-l 3 keeps three words a side" grep -q '"flags": "-n 2 -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -l 3"' "$T/out.json"
+check "-l 3 keeps three words a side" grep -q '"flags":"-n 2 -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -l 3"' "$T/out.json"
 if command -v python3 >/dev/null 2>&1; then
     check "-l 3 scores 'the cat sat' against 'the cat lay'" python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))["per_item"][0]
-assert (d["rouge-1"]["hits"], d["rouge-1"]["ref_count"]) == (2, 3), d
+assert (d["ROUGE-1"]["hits"], d["ROUGE-1"]["ref_count"]) == (2, 3), d
 ' "$T/out.json"
 fi
 
@@ -189,3 +189,90 @@ check "an unsupported ROUGE flag exits 2" test $? -eq 2
 rc=$?
 check "--help exits 0 and explains the matching rule" \
     test "$rc" -eq 0 -a -n "$(grep 'Matching: reference file R matches' "$T/out.txt")"
+
+# --- one vocabulary: ROUGE-1.5.5's labels, the keys `precis eval` prints too ---
+"$PRECIS" rouge --json "$T/sys" "$T/ref" >"$T/out.json" 2>&1
+if command -v python3 >/dev/null 2>&1; then
+    check "--json keys are ROUGE's labels (ROUGE-1 ... ROUGE-SU4), \"items\", \"flags\", \"confidence\"" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert sorted(d) == sorted(["items", "flags", "confidence", "ROUGE-1", "ROUGE-2", "ROUGE-L", "ROUGE-SU4"]), sorted(d)
+assert sorted(d["ROUGE-L"]) == ["f", "p", "r"] and sorted(d["ROUGE-L"]["r"]) == ["average", "high", "low", "mean"]
+' "$T/out.json"
+fi
+"$PRECIS" rouge --per-item "$T/sys" "$T/ref" >"$T/out.txt" 2>&1
+check "--per-item prints ROUGE-1.5.5's per-item lines (ROUGE-1 Eval ID R: P: F:)" \
+    grep -q '^ROUGE-SU4 Eval d1.txt R:0.70000 P:0.70000 F:0.70000$' "$T/out.txt"
+
+# --- the rules, the same in precis eval ----------------------------------------
+printf '{"id": "d1", "summary": "the cat lay on the mat", "summaries": ["a dog"]}\n' >"$T/both.jsonl"
+"$PRECIS" rouge --jsonl "$T/sys.jsonl" "$T/both.jsonl" >"$T/out.txt" 2>"$T/err.txt"
+rc=$?
+check "\"summary\" and \"summaries\" on one reference line exit 1, naming the line" \
+    test "$rc" -eq 1 -a "$(cat "$T/err.txt")" = "precis: $T/both.jsonl:1: give \"summary\" or \"summaries\", not both"
+printf '{"id": "d1", "summary": "the cat sat on the mat", "summary": "x"}\n' >"$T/dupkey.jsonl"
+"$PRECIS" rouge --jsonl "$T/dupkey.jsonl" "$T/ref.jsonl" >/dev/null 2>"$T/err.txt"
+rc=$?
+check "a key twice in one JSON object exits 1 (invalid JSON: duplicate key)" \
+    test "$rc" -eq 1 -a -n "$(grep "^precis: $T/dupkey.jsonl:1: invalid JSON: duplicate object key" "$T/err.txt")"
+printf '{"id": "d1", "summary": null, "summaries": ["the cat lay on the mat"]}\n' >"$T/nullsum.jsonl"
+"$PRECIS" rouge --jsonl "$T/sys.jsonl" "$T/nullsum.jsonl" >"$T/out.txt" 2>&1
+check "a null \"summary\" beside \"summaries\" is absent, as in precis eval's datasets" cmp -s "$T/out.txt" "$T/expected.txt"
+
+mkdir -p "$T/case_sys" "$T/case_ref"
+printf 'the cat sat on the mat\n' >"$T/case_sys/d1.txt"
+printf 'the cat lay on the mat\n' >"$T/case_ref/D1.A.txt"
+"$PRECIS" rouge "$T/case_sys" "$T/case_ref" >/dev/null 2>"$T/err.txt"
+rc=$?
+check "names are compared byte for byte: D1.A.txt is not d1.txt's (exit 1)" \
+    test "$rc" -eq 1 -a -n "$(grep "D1.A.txt: no system summary in $T/case_sys matches this reference" "$T/err.txt")"
+
+# --- DUC and TAC names ------------------------------------------------------------
+# DUC 2003/2004: summaries saved under the cluster folder's name (d30003t, as
+# precis eval --save names them) against the models D30003.M.100.T.<author>.html
+mkdir -p "$T/duc03sys" "$T/duc03ref"
+printf 'the cat sat on the mat\n' >"$T/duc03sys/d30003t"
+printf 'a dog barked\n' >"$T/duc03sys/d30005t"
+printf 'the cat lay on the mat\n' >"$T/duc03ref/D30003.M.100.T.A.html"
+printf 'a dog\n' >"$T/duc03ref/D30005.M.100.T.B.html"
+printf 'a dog barked loudly\n' >"$T/duc03ref/D30005.M.100.T.C.html"
+"$PRECIS" rouge --json --per-item "$T/duc03sys" "$T/duc03ref" >"$T/out.json" 2>"$T/err.txt"
+rc=$?
+check "DUC 2003: d30003t matches D30003.M.100.T.A.html (cluster code in any case)" test "$rc" -eq 0
+if command -v python3 >/dev/null 2>&1; then
+    check "... each summary gets its own cluster's models" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+a, b = d["per_item"]
+assert a["id"] == "d30003t" and a["ROUGE-1"]["ref_count"] == 6, a
+assert b["id"] == "d30005t" and b["ROUGE-1"]["ref_count"] == 2 + 4, b
+' "$T/out.json"
+fi
+# DUC 2006/2007: D0601A against D0601.M.250.A.<author>; a peer file
+# D0601.M.250.A.24 (NIST's name) matches by its base
+mkdir -p "$T/duc06sys" "$T/duc06peer" "$T/duc06ref"
+printf 'the cat sat on the mat\n' >"$T/duc06sys/D0601A"
+printf 'the cat sat on the mat\n' >"$T/duc06peer/D0601.M.250.A.24"
+printf 'the cat lay on the mat\n' >"$T/duc06ref/D0601.M.250.A.A"
+"$PRECIS" rouge "$T/duc06sys" "$T/duc06ref" >"$T/out.txt" 2>&1
+check "DUC 2006: a cluster folder's name D0601A matches D0601.M.250.A.A" cmp -s "$T/out.txt" "$T/expected.txt"
+"$PRECIS" rouge "$T/duc06peer" "$T/duc06ref" >"$T/out.txt" 2>&1
+check "DUC 2006: the peer D0601.M.250.A.24 matches D0601.M.250.A.A" cmp -s "$T/out.txt" "$T/expected.txt"
+"$PRECIS" rouge "$T/duc06sys/D0601A" "$T/duc06ref" "$T/duc03ref" >/dev/null 2>"$T/err.txt"
+rc=$?
+check "a single system file needs a match in every reference folder (exit 1)" \
+    test "$rc" -eq 1 -a -n "$(grep "duc03ref: no reference for system file 'D0601A'" "$T/err.txt")"
+
+# --- NIST's DUC 2006 peers (../shared): system 24 scores R-2 9.51 with -m -l 250
+S=""
+for d in ../shared ../../shared; do [ -d "$d/data/duc2006/peers" ] && S=$d && break; done
+[ -n "${PRECIS_SHARED+set}" ] && S=$PRECIS_SHARED
+if [ -n "$S" ] && [ -d "$S/data/duc2006/peers" ]; then
+    mkdir -p "$T/peers24"
+    cp "$S"/data/duc2006/peers/*.24 "$T/peers24/"
+    "$PRECIS" rouge -m -l 250 "$T/peers24" "$S/data/duc2006/models" >"$T/out.txt" 2>&1
+    check "DUC 2006: the 50 summaries of system 24 get R-2 0.09508, SU4 0.15475 (NIST's 9.51 recall)" \
+        test -n "$(grep '^ROUGE-2 Average_R: 0.09508 ' "$T/out.txt")" -a -n "$(grep '^ROUGE-SU4 Average_R: 0.15475 ' "$T/out.txt")"
+else
+    n=$((n + 1)); echo "ok $n - DUC 2006 system 24 # SKIP no ../shared/data/duc2006"
+fi
