@@ -51,7 +51,7 @@ def same_figures(eval_path, rouge_path):
     for m in METRICS:
         for k in "rpf":
             a = e[m][k]["average"]
-            b = r[m.lower()][k]["average"]
+            b = (r[m] if m in r else r[m.lower()])[k]["average"]
             if abs(a - b) > 5e-6:
                 print("%s %s: eval %.5f, rouge %.5f" % (m, k, a, b), file=sys.stderr)
                 bad = 1
