@@ -108,6 +108,17 @@ char *arena_strndup(arena *a, const char *s, size_t len)
     return p;
 }
 
+void *arena_reserve(arena *a, void *items, size_t count, size_t *cap, size_t size, size_t first)
+{
+    if (count < *cap)
+        return items;
+    size_t grown_cap = *cap ? *cap * 2 : first;
+    void *grown = arena_grow(a, items, count, grown_cap, size);
+    if (grown)
+        *cap = grown_cap;
+    return grown;
+}
+
 void *arena_grow(arena *a, void *old, size_t old_n, size_t new_n, size_t size)
 {
     /* The array that was allocated last (the usual case: one list growing

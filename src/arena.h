@@ -28,5 +28,12 @@ void *arena_array(arena *a, size_t n, size_t size);
 char *arena_strndup(arena *a, const char *s, size_t len);
 /* Grows an array allocated from the arena (copies; the old block stays). */
 void *arena_grow(arena *a, void *old, size_t old_n, size_t new_n, size_t size);
+/* Room for one more element in an arena array of *cap elements, `count` of
+ * them used: when full, doubles it (to `first` elements the first time).
+ * Returns the array, moved or not; NULL when out of memory (the old array is
+ * left as it was).  The one growable array of the library:
+ *     if (!(l->items = arena_reserve(a, l->items, l->count, &l->cap, sizeof *l->items, 32)))
+ *         return -1;                                                             */
+void *arena_reserve(arena *a, void *items, size_t count, size_t *cap, size_t size, size_t first);
 
 #endif

@@ -99,7 +99,7 @@ static void trim(const char *s, size_t *start, size_t *end)
     }
     while (*end > *start) {
         unsigned char c = (unsigned char)s[*end - 1];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+        if (text_is_ascii_space(c))
             (*end)--;
         else if (*end - *start >= 2 && c == 0xA0 && (unsigned char)s[*end - 2] == 0xC2)
             *end -= 2;
@@ -115,7 +115,7 @@ static size_t count_words(const char *s, size_t len, size_t limit)
     int in_word = 0;
     for (size_t i = 0; i < len && words <= limit; i++) {
         unsigned char c = (unsigned char)s[i];
-        int space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        int space = text_is_ascii_space(c);
         if (!space && !in_word)
             words++;
         in_word = !space;
@@ -305,14 +305,10 @@ const char *clean_junk_name(junk_kind kind)
 
 static int span_push(arena *a, span_list *l, size_t start, size_t end)
 {
-    if (l->count == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 32;
-        text_span *grown = arena_grow(a, l->items, l->count, cap, sizeof *grown);
-        if (!grown)
-            return -1;
-        l->items = grown;
-        l->cap = cap;
-    }
+    text_span *items = arena_reserve(a, l->items, l->count, &l->cap, sizeof *items, 32);
+    if (!items)
+        return -1;
+    l->items = items;
     l->items[l->count].start = start;
     l->items[l->count].end = end;
     l->count++;

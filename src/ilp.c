@@ -57,14 +57,10 @@ typedef struct pair_list {
 
 static int pair_push(arena *a, pair_list *l, uint32_t x, uint32_t y)
 {
-    if (l->count == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        dup_pair *grown = arena_grow(a, l->items, l->count, cap, sizeof *grown);
-        if (!grown)
-            return -1;
-        l->items = grown;
-        l->cap = cap;
-    }
+    dup_pair *items = arena_reserve(a, l->items, l->count, &l->cap, sizeof *items, 64);
+    if (!items)
+        return -1;
+    l->items = items;
     l->items[l->count].a = x;
     l->items[l->count].b = y;
     l->count++;

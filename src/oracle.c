@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "rouge.h"
 
 typedef struct id_map {
@@ -73,14 +74,6 @@ static long map_id(id_map *m, uint64_t key)
     return m->count++;
 }
 
-static uint64_t hash_token(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
 /* Grams of one text: unigram ids and bigram ids. */
 typedef struct grams {
     uint32_t *uni, *bi;
@@ -123,7 +116,7 @@ static int text_grams(gram_ctx *g, const char *text, size_t len, grams *out)
         size_t tlen = n;
         if (g->stem)
             t = rouge_morph_stem(tok, n, stem_buf, &tlen);
-        long id = map_id(&g->unis, hash_token(t, tlen));
+        long id = map_id(&g->unis, hash_bytes(t, tlen));
         if (id < 0)
             return -1;
         if (out->nuni < cap)

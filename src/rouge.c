@@ -58,6 +58,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "text.h"
 
 /* Compiled from data/rouge_stopwords.tsv and data/rouge_wordnet.tsv by
  * tools/gen_table (sorted by strcmp). */
@@ -739,7 +740,7 @@ static bool tokenize(precis_rouge *s, const char *p, size_t len)
  * blank makes an empty first field; trailing blanks make none). */
 static bool perl_space(char c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    return text_is_ascii_space((unsigned char)c);
 }
 
 static size_t split_fields(const char *p, size_t len, size_t want, size_t *cut)

@@ -63,17 +63,12 @@ static int is_terminator(int32_t c)
     return c == '.' || c == '!' || c == '?' || c == 0x2026;
 }
 
-static int is_ascii_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 /* Lower-cased copy of the word that ends at `end` (exclusive), without
  * leading quotes or brackets; returns its length (0 if none or too long). */
 static size_t word_before(const char *text, size_t start, size_t end, char *buf, size_t cap)
 {
     size_t b = end;
-    while (b > start && !is_ascii_space(text[b - 1]))
+    while (b > start && !text_is_ascii_space((unsigned char)text[b - 1]))
         b--;
     while (b < end && (text[b] == '"' || text[b] == '(' || text[b] == '[' || text[b] == '\'' ||
                        text[b] == '`'))
@@ -96,8 +91,8 @@ static size_t word_before(const char *text, size_t start, size_t end, char *buf,
 static size_t word_at(const char *text, size_t pos, size_t end, char *buf, size_t cap)
 {
     size_t e = pos;
-    while (e < end && !is_ascii_space(text[e]) && text[e] != ',' && text[e] != '.' &&
-           text[e] != ';' && text[e] != ':')
+    while (e < end && !text_is_ascii_space((unsigned char)text[e]) && text[e] != ',' &&
+           text[e] != '.' && text[e] != ';' && text[e] != ':')
         e++;
     size_t len = e - pos;
     if (len == 0 || len >= cap)
@@ -112,7 +107,7 @@ static size_t word_at(const char *text, size_t pos, size_t end, char *buf, size_
 
 static int push(arena *a, seg_list *out, const char *text, size_t start, size_t end)
 {
-    while (end > start && is_ascii_space(text[end - 1]))
+    while (end > start && text_is_ascii_space((unsigned char)text[end - 1]))
         end--;
     if (end <= start)
         return 0;
@@ -120,14 +115,10 @@ static int push(arena *a, seg_list *out, const char *text, size_t start, size_t 
         out->full = 1;
         return 0;
     }
-    if (out->count == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 64;
-        seg_sentence *grown = arena_grow(a, out->items, out->count, cap, sizeof *grown);
-        if (!grown)
-            return -1;
-        out->items = grown;
-        out->cap = cap;
-    }
+    seg_sentence *items = arena_reserve(a, out->items, out->count, &out->cap, sizeof *items, 64);
+    if (!items)
+        return -1;
+    out->items = items;
     unsigned flags = 0;
     /* Look at the last character that is not a closer. */
     size_t k = end;
@@ -203,7 +194,7 @@ static int split_paragraph(arena *a, const char *text, text_span para, seg_list 
 {
     size_t end = para.end;
     size_t i = para.start;
-    while (i < end && is_ascii_space(text[i]))
+    while (i < end && text_is_ascii_space((unsigned char)text[i]))
         i++;
     size_t sent_start = i;
     int quotes = 0; /* ASCII double quotes seen in this sentence */
@@ -243,14 +234,14 @@ static int split_paragraph(arena *a, const char *text, text_span para, seg_list 
             } else if (d == 0x201D || d == 0x2019 || d == ')' || d == ']' || d == '\'') {
                 k += m;
             } else if (d == ' ' && k + 2 < end && text[k + 1] == '"' && (quotes & 1) &&
-                       (k + 2 == end || is_ascii_space(text[k + 2]))) {
+                       (k + 2 == end || text_is_ascii_space((unsigned char)text[k + 2]))) {
                 quotes++; /* tokenized closing quote: ' . " ' */
                 k += 2;
             } else {
                 break;
             }
         }
-        if (k < end && !is_ascii_space(text[k]) && (unsigned char)text[k] != 0xC2) {
+        if (k < end && !text_is_ascii_space((unsigned char)text[k]) && (unsigned char)text[k] != 0xC2) {
             i = j; /* 3.5, U.S.A, a dotted host name: not a stop */
             continue;
         }

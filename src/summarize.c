@@ -20,6 +20,7 @@
 #include "clean.h"
 #include "cluster.h"
 #include "error.h"
+#include "hash.h"
 #include "model.h"
 #include "feature_set.h"
 #include "ilp.h"
@@ -236,16 +237,6 @@ typedef struct vocab {
     uint32_t pairs;
 } vocab;
 
-static uint64_t hash_bytes(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 static int vocab_init(vocab *v, arena *a)
 {
     memset(v, 0, sizeof *v);
@@ -401,16 +392,12 @@ typedef struct term_collector {
 
 static int push_id(term_collector *tc, uint32_t **list, size_t *n, size_t *cap, uint32_t id)
 {
-    if (*n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 64;
-        uint32_t *grown = arena_grow(tc->a, *list, *n, ncap, sizeof *grown);
-        if (!grown) {
-            tc->failed = 1;
-            return -1;
-        }
-        *list = grown;
-        *cap = ncap;
+    uint32_t *items = arena_reserve(tc->a, *list, *n, cap, sizeof *items, 64);
+    if (!items) {
+        tc->failed = 1;
+        return -1;
     }
+    *list = items;
     (*list)[(*n)++] = id;
     return 0;
 }
@@ -482,7 +469,7 @@ static int printed_space_at(const char *s, size_t i, size_t end, size_t *n)
     unsigned char c = (unsigned char)s[i];
     *n = 1;
     if (c < 0x80)
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        return text_is_ascii_space(c);
     return text_is_space(text_decode(s + i, end - i, n));
 }
 
@@ -515,14 +502,10 @@ typedef struct sentence_list {
 
 static sentence *sentence_push(arena *a, sentence_list *l)
 {
-    if (l->count == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 256;
-        sentence *grown = arena_grow(a, l->items, l->count, cap, sizeof *grown);
-        if (!grown)
-            return NULL;
-        l->items = grown;
-        l->cap = cap;
-    }
+    sentence *items = arena_reserve(a, l->items, l->count, &l->cap, sizeof *items, 256);
+    if (!items)
+        return NULL;
+    l->items = items;
     sentence *s = &l->items[l->count++];
     memset(s, 0, sizeof *s);
     return s;

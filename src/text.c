@@ -53,7 +53,7 @@ size_t text_count_invalid(const char *s, size_t len)
 int text_is_space(int32_t c)
 {
     if (c < 0x80)
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        return text_is_ascii_space((unsigned char)c);
     if (c == 0xA0 || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x3000 || c == 0xFEFF)
         return 1;
     return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;

@@ -24,6 +24,12 @@ int text_valid_utf8(const char *s, size_t len);
 /* Number of invalid sequences in s[0..len). */
 size_t text_count_invalid(const char *s, size_t len);
 
+/* The six ASCII white-space bytes (C's isspace in the C locale, Perl's \s):
+ * the one byte-level test of the library. */
+static inline int text_is_ascii_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 int text_is_space(int32_t c);     /* Unicode white space incl. NBSP */
 int text_is_alnum(int32_t c);     /* letters, digits, combining marks */
 int text_is_upper(int32_t c);

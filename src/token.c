@@ -13,6 +13,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "hash.h"
 #include "model.h"
 #include "text.h"
 
@@ -40,10 +41,7 @@ void tokenizer_release(tokenizer *t)
 
 static size_t cache_slot(const char *w, size_t len)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h & (TOKEN_CACHE_SLOTS - 1);
+    return (size_t)hash_bytes(w, len) & (TOKEN_CACHE_SLOTS - 1);
 }
 
 /* Is the character at text[i] inside a word given its neighbours? */

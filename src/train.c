@@ -225,16 +225,12 @@ typedef struct stem_set {
 static int add_stem(void *ctx, const token *tok)
 {
     stem_set *set = ctx;
-    if (set->count == set->cap) {
-        size_t cap = set->cap ? set->cap * 2 : 256;
-        char **grown = arena_grow(set->a, set->stems, set->count, cap, sizeof *grown);
-        if (!grown) {
-            set->failed = 1;
-            return 1;
-        }
-        set->stems = grown;
-        set->cap = cap;
+    char **items = arena_reserve(set->a, set->stems, set->count, &set->cap, sizeof *items, 256);
+    if (!items) {
+        set->failed = 1;
+        return 1;
     }
+    set->stems = items;
     set->stems[set->count] = arena_strndup(set->a, tok->stem, tok->stem_len);
     if (!set->stems[set->count]) {
         set->failed = 1;

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "model.h"
 #include "precis.h"
 #include "token.h"
@@ -42,10 +43,7 @@ typedef struct table {
 
 static size_t hash(const char *s, size_t len)
 {
-    size_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
+    return (size_t)hash_bytes(s, len);
 }
 
 static void grow(table *t)
