@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "precis.h"
+#include "precis_io.h"
 
 typedef enum { BATCH_JSONL, BATCH_DUC } batch_kind;
 

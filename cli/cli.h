@@ -9,6 +9,7 @@
 #define PRECIS_CLI_H
 
 #include "precis.h"
+#include "precis_io.h"
 
 enum {
     EXIT_OK = 0,

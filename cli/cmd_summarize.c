@@ -25,7 +25,7 @@
 
 #include "batch.h"
 #include "cli.h"
-#include "precis_eval.h"
+#include "precis_io.h"
 
 typedef struct settings {
     precis_options options;

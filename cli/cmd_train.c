@@ -15,6 +15,7 @@
 
 #include "batch.h"
 #include "cli.h"
+#include "precis_train.h"
 #include "progress.h"
 
 static const char help_text[] =

@@ -8,6 +8,7 @@
  * came from.  Uses only the public header.
  */
 #include <precis.h>
+#include <precis_io.h>
 #include <stdio.h>
 #include <stdlib.h>
 

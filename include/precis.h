@@ -1,5 +1,5 @@
 /*
- * precis.h: the one public header of libprecis.
+ * precis.h: the core API of libprecis, all a summarizing program needs.
  *
  * precis turns a cluster of news articles about one event into a short,
  * non-redundant extractive summary whose every sentence points back to the
@@ -11,9 +11,16 @@
  *   3. the model: read-only language data, shared by all threads
  *   4. the summarizer: per-thread working state, reused across clusters
  *   5. summaries: the result object and its free function
- *   6. inputs: clusters from files, folders, JSON lines; a line reader
+ *   6. clusters: articles as a reader returns them
  *   7. output: JSON and text renderings of a summary
- *   8. ROUGE scoring (ROUGE-1.5.5 compatible)
+ *   8. the one-call entry: texts in, a summary and its JSON out
+ *
+ * The other headers, by role, each including this one:
+ *   precis_io.h     reading clusters from files, folders, streams and JSON
+ *                   lines; a line reader (.gz, .xz); input-format detection
+ *   precis_eval.h   evaluation: the ROUGE-1.5.5 scorer, the greedy oracle,
+ *                   pairing system and reference summaries, rendering
+ *   precis_train.h  training the learned scorers (EXPERIMENTAL)
  *
  * Ownership, stated once: every object returned by a *_new or produced by a
  * call into an out-pointer is owned by the caller and released with its
@@ -27,7 +34,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h> /* FILE: the stream readers of section 6 */
+#include <stdio.h> /* FILE: the stream readers of precis_io.h */
 
 /*
  * Exports.  Every function of the public headers (this one and any other
@@ -153,7 +160,7 @@ typedef struct precis_options {
  * openers never picked without their preceding sentence. */
 PRECIS_API precis_options precis_options_default(void);
 
-/* Sets one option by name from a string, with the checks of section 9's
+/* Sets one option by name from a string, with the checks of section 8's
  * precis_settings_set (which lists the keys; all but "markup" apply here):
  * PRECIS_E_ARGUMENT and a message naming the key for a bad key or value,
  * which leaves *options untouched. */
@@ -266,64 +273,13 @@ PRECIS_API precis_status precis_summarize(precis_summarizer *s,
 
 PRECIS_API void precis_summary_free(precis_summary *summary);
 
-/*
- * The greedy extractive oracle (for evaluation): from the same candidate
- * sentences, repeatedly takes the one that most raises ROUGE-1 + ROUGE-2
- * recall against the references (texts, one sentence per line), within the
- * summarizer's budget.  `stem` and `remove_stopwords` follow ROUGE's -m and
- * -s.  Fails with PRECIS_E_ARGUMENT without references.
- */
-PRECIS_API precis_status precis_summarize_oracle(precis_summarizer *s,
-                                      const precis_article *articles, size_t count,
-                                      precis_markup markup,
-                                      const char *const *references, size_t nreferences,
-                                      int stem, int remove_stopwords,
-                                      precis_summary **out, precis_error *err);
-
-/*
- * Training the learned scorer (`precis train`).  For one cluster with
- * reference summaries, the features of every candidate sentence and whether
- * the greedy ROUGE oracle (with ROUGE's -m stemming when `stem`) picks it
- * under the summarizer's budget.  Rows are feature-major: x[r * features + k].
- */
-typedef struct precis_rows {
-    size_t count, features;
-    double *x;
-    unsigned char *y;   /* 1 when the oracle picks the sentence */
-    double *density;    /* share of its unigrams + bigrams in the references */
-} precis_rows;
-
-PRECIS_API precis_status precis_training_rows(precis_summarizer *s, const precis_article *articles,
-                                   size_t count, precis_markup markup,
-                                   const char *const *references, size_t nreferences, int stem,
-                                   precis_rows **out, precis_error *err);
-PRECIS_API void precis_rows_free(precis_rows *rows);
-
-PRECIS_API size_t precis_feature_count(void);
-PRECIS_API const char *precis_feature_name(size_t k); /* NULL past the last feature */
-
-/* Rows of the word-importance model: one per stem of the cluster, labelled
- * 1 when a reference summary uses it (`precis train --target words`). */
-PRECIS_API precis_status precis_training_word_rows(precis_summarizer *s, const precis_article *articles,
-                                        size_t count, precis_markup markup,
-                                        const char *const *references, size_t nreferences,
-                                        precis_rows **out, precis_error *err);
-PRECIS_API size_t precis_word_feature_count(void);
-PRECIS_API const char *precis_word_feature_name(size_t k);
-
-/* L2-regularised logistic regression by Newton's method on labels (or soft
- * labels) y in [0, 1]: fills weights[features].  Deterministic for a given
- * row order. */
-PRECIS_API precis_status precis_fit_logistic(const double *x, const double *y, size_t rows,
-                                  size_t features, double l2, int iterations, double *weights,
-                                  precis_error *err);
-
 /* ------------------------------------------------------------------ */
-/* 6. Inputs: clusters from files, folders and JSON lines               */
+/* 6. Clusters: articles as a reader returns them                     */
 /* ------------------------------------------------------------------ */
 
-/* One cluster as read from an input: the articles (with the bytes that
- * offsets refer to), and reference summaries when the input has them. */
+/* One cluster as read from an input (the readers are in precis_io.h): the
+ * articles (with the bytes that offsets refer to), and reference summaries
+ * when the input has them. */
 typedef struct precis_cluster {
     char *id;                 /* JSONL "id", DUC folder name, or NULL */
     precis_article *articles; /* names and texts owned by the cluster */
@@ -342,69 +298,6 @@ typedef struct precis_cluster {
 
 PRECIS_API void precis_cluster_free(precis_cluster *cluster);
 
-/*
- * One JSON line of a batch: Hugging Face's multi_news schema
- * {"id","document","summary"?} with articles joined by "|||||", or
- * {"id","documents":[...]}; references from "summary" (string) or
- * "summaries" (array of strings).  "NEWLINE_CHAR" becomes a line break
- * padded with spaces to the same length, so offsets still index the
- * article's text in the JSON string.  Articles are named by their index.
- * `source` and `line` are used in error messages.
- */
-PRECIS_API precis_status precis_cluster_parse_json(const char *text, size_t len, const char *source,
-                                        long line, precis_cluster **out, precis_error *err);
-
-/* Reads files as the articles of one cluster (one article per file, named
- * by the file's base name).  A path that is a folder contributes its
- * regular files, sorted by name, each opened without blocking (a FIFO or a
- * device in a folder never hangs the call); its other entries (sub-folders,
- * FIFOs, dangling or looping symbolic links) are skipped and listed in the
- * cluster's `warnings`.  "-" reads standard input.  Files holding <DOC> and
- * <TEXT> are read as SGML. */
-PRECIS_API precis_status precis_cluster_read_files(const char *const *paths, size_t count,
-                                        precis_cluster **out, precis_error *err);
-
-/* One article from a stream the caller opened, for inputs that cannot be
- * reopened or rewound (a pipe, a FIFO, standard input): `head` holds the
- * `head_len` bytes the caller already read from `file` (to detect the
- * format), which come first.  `name` is the path used in messages, and the
- * article is named by its base name ("-" or NULL: standard input).  The
- * stream stays open: the caller closes it. */
-PRECIS_API precis_status precis_cluster_read_stream(FILE *file, const char *name, const void *head,
-                                         size_t head_len, precis_cluster **out,
-                                         precis_error *err);
-
-/* Lists the cluster folders of a DUC/TAC root (sorted by name); the caller
- * frees each name and the array with free(). */
-PRECIS_API precis_status precis_duc_list(const char *root, char ***names, size_t *count,
-                              precis_error *err);
-
-/* A line reader over a file or "-" (stdin), with .gz and .xz files
- * decompressed on the fly.  Lines are returned without their newline, valid
- * until the next call.  Memory is the longest line read plus 1 MB; a line
- * of more than PRECIS_MAX_LINE_BYTES bytes (not counting its newline) is an
- * error, found without buffering more than that. */
-#define PRECIS_MAX_LINE_BYTES ((size_t)256 << 20)
-
-typedef struct precis_lines precis_lines;
-
-PRECIS_API precis_status precis_lines_open(const char *path, precis_lines **out, precis_error *err);
-/* The same reader over a stream the caller opened (see
- * precis_cluster_read_stream): `head` holds the bytes already read from it,
- * which come first; `name` is used in messages ("-" or NULL: "(stdin)").
- * precis_lines_close leaves the stream open. */
-PRECIS_API precis_status precis_lines_open_stream(FILE *file, const char *name, const void *head,
-                                       size_t head_len, precis_lines **out, precis_error *err);
-/* 1: a line, 0: end of input, -1: error (err filled). */
-PRECIS_API int precis_lines_next(precis_lines *r, const char **line, size_t *len, precis_error *err);
-/* After precis_lines_next returned -1: 1 when the error concerned that line
- * alone (a line over PRECIS_MAX_LINE_BYTES, counted as read), so the next
- * call goes on after it; 0 when the input itself failed (read error,
- * corrupt or truncated compressed data, no memory): every later call then
- * fails with the same error. */
-PRECIS_API int precis_lines_resumable(const precis_lines *r);
-PRECIS_API long precis_lines_number(const precis_lines *r);
-PRECIS_API void precis_lines_close(precis_lines *r);
 
 /* ------------------------------------------------------------------ */
 /* 7. Output                                                           */
@@ -425,144 +318,8 @@ PRECIS_API char *precis_summary_to_json(const precis_summary *summary, const pre
 PRECIS_API char *precis_summary_to_text(const precis_summary *summary);
 
 /* ------------------------------------------------------------------ */
-/* 8. ROUGE (ROUGE-1.5.5 compatible)                                   */
+/* 8. The one-call entry                                               */
 /* ------------------------------------------------------------------ */
-/* PRECIS-ROUGE-API-BEGIN (section owned by src/rouge.c) */
-/*
- * An exact reimplementation of the official Perl ROUGE-1.5.5 scorer for the
- * four numbers news summarization papers report: ROUGE-1, ROUGE-2, ROUGE-L
- * (summary-level union LCS) and ROUGE-SU4, as
- *     ROUGE-1.5.5.pl -n 2 -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 [-m] [-s] [-l N | -b N]
- * computes them: same tokens (ASCII only, bytes), same Porter stemmer and
- * WordNet exceptions, same length cuts and quirks, same rounding.  Every
- * per-pair value matches ROUGE's to the fifth decimal (the test suite checks
- * 270 vectors produced by the Perl script).
- *
- * Summaries are lists of sentences, one line each as ROUGE reads them: a
- * '\n' inside a sentence starts a new line and empty lines are skipped.
- * Bytes are taken as they are (no trimming, no Unicode handling).
- */
-
-typedef enum precis_rouge_metric {
-    PRECIS_ROUGE_1 = 0,   /* unigram overlap */
-    PRECIS_ROUGE_2 = 1,   /* bigram overlap */
-    PRECIS_ROUGE_L = 2,   /* union longest common subsequence, per sentence */
-    PRECIS_ROUGE_SU4 = 3, /* skip bigrams (gap <= max_skip) plus unigrams */
-    PRECIS_ROUGE_METRIC_COUNT = 4
-} precis_rouge_metric;
-
-/* "ROUGE-1", "ROUGE-2", "ROUGE-L", "ROUGE-SU4". */
-PRECIS_API const char *precis_rouge_metric_name(precis_rouge_metric metric);
-
-typedef struct precis_rouge_options {
-    int stem;             /* -m: WordNet exceptions, then ROUGE's Porter stemmer */
-    int remove_stopwords; /* -s: drop the SMART stop words before stemming */
-    long word_limit;      /* -l N: keep the first N words of each summary; 0 = all */
-    long byte_limit;      /* -b N: keep the first N bytes; 0 = all; not with -l */
-    int max_skip;         /* -2 N: largest gap of a skip bigram (4); < 0: no limit */
-    double alpha;         /* -p: F = PR / ((1-alpha)P + alpha R); 0.5 */
-    int best_reference;   /* -f B: score against the best reference, not all (-f A) */
-    int confidence;       /* -c: confidence level of the intervals in percent (95) */
-    int resamples;        /* -r: bootstrap resamples (1000) */
-} precis_rouge_options;
-
-/* -n 2 -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0: no stemming, no stop word
- * removal, no length limit. */
-PRECIS_API precis_rouge_options precis_rouge_options_default(void);
-
-/*
- * Reads a ROUGE-1.5.5 command-line flag string ("-m -s -l 230", "-b 665",
- * "-n 2 -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -m") on top of the defaults.
- * Accepted: -m -s -l -b -2 -u -c -r -f -p, -n 2 and -t 0 only, and -a -d -v
- * -e DIR which do not change scores.  Anything else, or a bad value, fails
- * with PRECIS_E_ARGUMENT and leaves *out untouched.
- */
-PRECIS_API precis_status precis_rouge_options_parse(const char *flags, precis_rouge_options *out,
-                                         precis_error *err);
-
-/* Writes the options as ROUGE-1.5.5 flags into buf (snprintf semantics);
- * returns the length the full string needs. */
-PRECIS_API size_t precis_rouge_options_format(const precis_rouge_options *options, char *buf, size_t size);
-
-/* One metric's score for one system summary. */
-typedef struct precis_rouge_metric_score {
-    double r, p, f;  /* recall, precision, F in 0..1, rounded to 5 decimals
-                        as ROUGE prints them (F is computed from rounded R, P) */
-    long hits;       /* clipped matches, summed over the references */
-    long ref_count;  /* grams of the references (the recall denominator) */
-    long sys_count;  /* grams of the system, once per reference (precision's) */
-} precis_rouge_metric_score;
-
-typedef struct precis_rouge_result {
-    precis_rouge_metric_score metric[PRECIS_ROUGE_METRIC_COUNT]; /* by precis_rouge_metric */
-} precis_rouge_result;
-
-/* One reference summary: `count` NUL-terminated sentences (may be 0). */
-typedef struct precis_rouge_text {
-    const char *const *sentences;
-    size_t count;
-} precis_rouge_text;
-
-/*
- * The scorer: options plus caches (each distinct token is normalised once)
- * and scratch buffers reused from call to call.  Not for two threads at
- * once; create one per thread.  Fails with PRECIS_E_ARGUMENT on
- * inconsistent options.  options may be NULL for the defaults.
- */
-typedef struct precis_rouge precis_rouge;
-
-PRECIS_API precis_rouge *precis_rouge_new(const precis_rouge_options *options, precis_error *err);
-PRECIS_API void precis_rouge_free(precis_rouge *rouge);
-
-/*
- * Scores one system summary (system_count sentences, possibly none: it then
- * scores 0) against reference_count >= 1 references, filling *out.
- * Fails with PRECIS_E_ARGUMENT (no reference, NULL sentence) or
- * PRECIS_E_NOMEM.
- */
-PRECIS_API precis_status precis_rouge_score(precis_rouge *rouge,
-                                 const char *const *system, size_t system_count,
-                                 const precis_rouge_text *references, size_t reference_count,
-                                 precis_rouge_result *out, precis_error *err);
-
-/* An average over items with its bootstrap confidence interval. */
-typedef struct precis_rouge_interval {
-    double average;   /* what ROUGE-1.5.5 prints as Average_X: the mean of the
-                         bootstrap resample means (close to, not always equal
-                         to, the plain mean) */
-    double low, high; /* the confidence interval, as ROUGE-1.5.5 prints it */
-    double mean;      /* the plain mean of the items */
-} precis_rouge_interval;
-
-typedef struct precis_rouge_metric_average {
-    precis_rouge_interval r, p, f;
-} precis_rouge_metric_average;
-
-typedef struct precis_rouge_average {
-    size_t count; /* items averaged */
-    precis_rouge_metric_average metric[PRECIS_ROUGE_METRIC_COUNT];
-} precis_rouge_average;
-
-/*
- * Averages per-item results as ROUGE-1.5.5 does (-t 0): options->resamples
- * bootstrap resamples, resample i drawn with Perl's srand(i) and rand()
- * (reproduced exactly, so the output is deterministic), and the
- * options->confidence interval read from the sorted resample means.  All
- * values are rounded to 5 decimals.  ROUGE orders items by the string
- * "<eval id>.<system id>"; pass them in that order to get ROUGE's exact
- * numbers (any order gives the same plain mean).  options may be NULL.
- */
-PRECIS_API precis_status precis_rouge_aggregate(const precis_rouge_result *items, size_t count,
-                                     const precis_rouge_options *options,
-                                     precis_rouge_average *out, precis_error *err);
-/* PRECIS-ROUGE-API-END */
-
-/* ------------------------------------------------------------------ */
-/* 9. The one-call entry                                               */
-/* ------------------------------------------------------------------ */
-#ifndef PRECIS_API
-#define PRECIS_API
-#endif
 /*
  * Texts in; a summary with attribution, and its JSON, out: what an HTTP
  * server, a Python binding or any program that holds articles in memory

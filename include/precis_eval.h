@@ -1,11 +1,13 @@
 /*
- * precis_eval.h: evaluation I/O of libprecis, on top of the ROUGE scorer of
- * precis.h.  Everything `precis rouge` and `precis eval` do besides summarizing
- * and printing lives here, once, so that any other caller (a server, a
- * binding) reads, pairs, orders, scores and renders exactly as they do.
+ * precis_eval.h: evaluation in libprecis, on top of precis.h: the ROUGE-1.5.5
+ * scorer, the greedy extractive oracle, and evaluation I/O.  Everything
+ * `precis rouge` and `precis eval` do besides summarizing and printing lives
+ * here, once, so that any other caller (a server, a binding) reads, pairs,
+ * orders, scores and renders exactly as they do.  (What an input holds,
+ * precis_input_format, is in precis_io.h.)
  *
  * The header reads in the order a user needs it:
- *   1. input formats: what a path (or the first bytes of a stream) holds
+ *   1. ROUGE (ROUGE-1.5.5 compatible) and the oracle
  *   2. items: system and reference summaries read from JSON lines, files and
  *      folders (DUC/TAC naming included), paired by id or by file name
  *   3. scores: per-item ROUGE results in ROUGE-1.5.5's order, their
@@ -30,67 +32,160 @@
 #ifndef PRECIS_EVAL_H
 #define PRECIS_EVAL_H
 
-#include "precis.h"
+#include <stddef.h>
 
-#ifndef PRECIS_API
-#define PRECIS_API
-#endif
+#include "precis.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /* ------------------------------------------------------------------ */
-/* 1. Input formats                                                    */
+/* 1. ROUGE (ROUGE-1.5.5 compatible) and the oracle                   */
 /* ------------------------------------------------------------------ */
+/* PRECIS-ROUGE-API-BEGIN (section owned by src/rouge.c) */
+/*
+ * An exact reimplementation of the official Perl ROUGE-1.5.5 scorer for the
+ * four numbers news summarization papers report: ROUGE-1, ROUGE-2, ROUGE-L
+ * (summary-level union LCS) and ROUGE-SU4, as
+ *     ROUGE-1.5.5.pl -n 2 -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 [-m] [-s] [-l N | -b N]
+ * computes them: same tokens (ASCII only, bytes), same Porter stemmer and
+ * WordNet exceptions, same length cuts and quirks, same rounding.  Every
+ * per-pair value matches ROUGE's to the fifth decimal (the test suite checks
+ * 270 vectors produced by the Perl script).
+ *
+ * Summaries are lists of sentences, one line each as ROUGE reads them: a
+ * '\n' inside a sentence starts a new line and empty lines are skipped.
+ * Bytes are taken as they are (no trimming, no Unicode handling).
+ */
 
-/* What an input holds (`precis summarize --input-format`, `precis eval
- * --format`).  Values are stable. */
-typedef enum precis_input_format {
-    PRECIS_INPUT_AUTO = 0,  /* not known yet: the first bytes tell */
-    PRECIS_INPUT_TEXT = 1,  /* one cluster: articles in files or a folder */
-    PRECIS_INPUT_JSONL = 2, /* a batch: one cluster per JSON line */
-    PRECIS_INPUT_DUC = 3    /* a batch: a DUC/TAC root of cluster folders */
-} precis_input_format;
+typedef enum precis_rouge_metric {
+    PRECIS_ROUGE_1 = 0,   /* unigram overlap */
+    PRECIS_ROUGE_2 = 1,   /* bigram overlap */
+    PRECIS_ROUGE_L = 2,   /* union longest common subsequence, per sentence */
+    PRECIS_ROUGE_SU4 = 3, /* skip bigrams (gap <= max_skip) plus unigrams */
+    PRECIS_ROUGE_METRIC_COUNT = 4
+} precis_rouge_metric;
 
-/* "auto", "text", "jsonl", "duc". */
-PRECIS_API const char *precis_input_format_name(precis_input_format format);
+/* "ROUGE-1", "ROUGE-2", "ROUGE-L", "ROUGE-SU4". */
+PRECIS_API const char *precis_rouge_metric_name(precis_rouge_metric metric);
 
-/* The format named `name` ("auto", "text", "jsonl", "duc") into *out;
- * PRECIS_E_ARGUMENT for any other name. */
-PRECIS_API precis_status precis_input_format_parse(const char *name, precis_input_format *out,
-                                                   precis_error *err);
+typedef struct precis_rouge_options {
+    int stem;             /* -m: WordNet exceptions, then ROUGE's Porter stemmer */
+    int remove_stopwords; /* -s: drop the SMART stop words before stemming */
+    long word_limit;      /* -l N: keep the first N words of each summary; 0 = all */
+    long byte_limit;      /* -b N: keep the first N bytes; 0 = all; not with -l */
+    int max_skip;         /* -2 N: largest gap of a skip bigram (4); < 0: no limit */
+    double alpha;         /* -p: F = PR / ((1-alpha)P + alpha R); 0.5 */
+    int best_reference;   /* -f B: score against the best reference, not all (-f A) */
+    int confidence;       /* -c: confidence level of the intervals in percent (95) */
+    int resamples;        /* -r: bootstrap resamples (1000) */
+} precis_rouge_options;
+
+/* -n 2 -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0: no stemming, no stop word
+ * removal, no length limit. */
+PRECIS_API precis_rouge_options precis_rouge_options_default(void);
 
 /*
- * The format of inputs as far as their paths tell, without reading a byte:
- *   - one folder: PRECIS_INPUT_DUC when it holds sub-folders and no regular
- *     file (a DUC/TAC root), else PRECIS_INPUT_TEXT (a folder of articles);
- *   - one file named *.jsonl, *.jsonl.xz, *.jsonl.gz, *.json.xz, *.json.gz:
- *     PRECIS_INPUT_JSONL;
- *   - several paths: PRECIS_INPUT_TEXT (one article each);
- *   - no path, "-" (standard input) or any other single file:
- *     PRECIS_INPUT_AUTO: its first bytes decide (precis_input_format_sniff).
- * A path that cannot be examined is left to the reader to report.
+ * Reads a ROUGE-1.5.5 command-line flag string ("-m -s -l 230", "-b 665",
+ * "-n 2 -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -m") on top of the defaults.
+ * Accepted: -m -s -l -b -2 -u -c -r -f -p, -n 2 and -t 0 only, and -a -d -v
+ * -e DIR which do not change scores.  Anything else, or a bad value, fails
+ * with PRECIS_E_ARGUMENT and leaves *out untouched.
  */
-PRECIS_API precis_input_format precis_input_format_detect(const char *const *paths, size_t count);
+PRECIS_API precis_status precis_rouge_options_parse(const char *flags, precis_rouge_options *out,
+                                         precis_error *err);
 
-/* Bytes of leading white space after which a stream is text. */
-#define PRECIS_INPUT_SNIFF_MAX ((size_t)1 << 20)
+/* Writes the options as ROUGE-1.5.5 flags into buf (snprintf semantics);
+ * returns the length the full string needs. */
+PRECIS_API size_t precis_rouge_options_format(const precis_rouge_options *options, char *buf, size_t size);
+
+/* One metric's score for one system summary. */
+typedef struct precis_rouge_metric_score {
+    double r, p, f;  /* recall, precision, F in 0..1, rounded to 5 decimals
+                        as ROUGE prints them (F is computed from rounded R, P) */
+    long hits;       /* clipped matches, summed over the references */
+    long ref_count;  /* grams of the references (the recall denominator) */
+    long sys_count;  /* grams of the system, once per reference (precision's) */
+} precis_rouge_metric_score;
+
+typedef struct precis_rouge_result {
+    precis_rouge_metric_score metric[PRECIS_ROUGE_METRIC_COUNT]; /* by precis_rouge_metric */
+} precis_rouge_result;
+
+/* One reference summary: `count` NUL-terminated sentences (may be 0). */
+typedef struct precis_rouge_text {
+    const char *const *sentences;
+    size_t count;
+} precis_rouge_text;
 
 /*
- * The format that the first bytes of a stream show: PRECIS_INPUT_JSONL when
- * the first byte that is not white space (' ', '\t', '\r', '\n') is '{',
- * PRECIS_INPUT_TEXT when it is any other byte or when PRECIS_INPUT_SNIFF_MAX
- * bytes of white space come first; PRECIS_INPUT_AUTO while every byte seen is
- * white space (read more and call again; a stream that ends there is text).
- * `bytes` holds the `len` bytes that follow the stream's first `offset`
- * bytes, which earlier calls found to be white space: give the whole head
- * at once (offset 0), or each new piece as it is read.  Reading only what
- * decides lets the caller hand those bytes, with the stream, to the reader
- * (precis_cluster_read_stream, precis_lines_open_stream).
+ * The scorer: options plus caches (each distinct token is normalised once)
+ * and scratch buffers reused from call to call.  Not for two threads at
+ * once; create one per thread.  Fails with PRECIS_E_ARGUMENT on
+ * inconsistent options.  options may be NULL for the defaults.
  */
-PRECIS_API precis_input_format precis_input_format_sniff(const void *bytes, size_t len,
-                                                         size_t offset);
+typedef struct precis_rouge precis_rouge;
+
+PRECIS_API precis_rouge *precis_rouge_new(const precis_rouge_options *options, precis_error *err);
+PRECIS_API void precis_rouge_free(precis_rouge *rouge);
+
+/*
+ * Scores one system summary (system_count sentences, possibly none: it then
+ * scores 0) against reference_count >= 1 references, filling *out.
+ * Fails with PRECIS_E_ARGUMENT (no reference, NULL sentence) or
+ * PRECIS_E_NOMEM.
+ */
+PRECIS_API precis_status precis_rouge_score(precis_rouge *rouge,
+                                 const char *const *system, size_t system_count,
+                                 const precis_rouge_text *references, size_t reference_count,
+                                 precis_rouge_result *out, precis_error *err);
+
+/* An average over items with its bootstrap confidence interval. */
+typedef struct precis_rouge_interval {
+    double average;   /* what ROUGE-1.5.5 prints as Average_X: the mean of the
+                         bootstrap resample means (close to, not always equal
+                         to, the plain mean) */
+    double low, high; /* the confidence interval, as ROUGE-1.5.5 prints it */
+    double mean;      /* the plain mean of the items */
+} precis_rouge_interval;
+
+typedef struct precis_rouge_metric_average {
+    precis_rouge_interval r, p, f;
+} precis_rouge_metric_average;
+
+typedef struct precis_rouge_average {
+    size_t count; /* items averaged */
+    precis_rouge_metric_average metric[PRECIS_ROUGE_METRIC_COUNT];
+} precis_rouge_average;
+
+/*
+ * Averages per-item results as ROUGE-1.5.5 does (-t 0): options->resamples
+ * bootstrap resamples, resample i drawn with Perl's srand(i) and rand()
+ * (reproduced exactly, so the output is deterministic), and the
+ * options->confidence interval read from the sorted resample means.  All
+ * values are rounded to 5 decimals.  ROUGE orders items by the string
+ * "<eval id>.<system id>"; pass them in that order to get ROUGE's exact
+ * numbers (any order gives the same plain mean).  options may be NULL.
+ */
+PRECIS_API precis_status precis_rouge_aggregate(const precis_rouge_result *items, size_t count,
+                                     const precis_rouge_options *options,
+                                     precis_rouge_average *out, precis_error *err);
+/* PRECIS-ROUGE-API-END */
+
+/*
+ * The greedy extractive oracle (for evaluation): from the same candidate
+ * sentences, repeatedly takes the one that most raises ROUGE-1 + ROUGE-2
+ * recall against the references (texts, one sentence per line), within the
+ * summarizer's budget.  `stem` and `remove_stopwords` follow ROUGE's -m and
+ * -s.  Fails with PRECIS_E_ARGUMENT without references.
+ */
+PRECIS_API precis_status precis_summarize_oracle(precis_summarizer *s,
+                                      const precis_article *articles, size_t count,
+                                      precis_markup markup,
+                                      const char *const *references, size_t nreferences,
+                                      int stem, int remove_stopwords,
+                                      precis_summary **out, precis_error *err);
 
 /* ------------------------------------------------------------------ */
 /* 2. Items: system summaries paired with their references             */

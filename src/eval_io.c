@@ -39,6 +39,7 @@
 
 #include "error.h"
 #include "precis_eval.h"
+#include "precis_io.h"
 
 typedef struct eval_item {
     char *id;

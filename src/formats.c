@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "precis_io.h"
 
 #define ARTICLE_SEPARATOR "|||||"
 #define NEWLINE_MARKER "NEWLINE_CHAR"

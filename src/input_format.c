@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 
 #include "error.h"
-#include "precis_eval.h"
+#include "precis_io.h"
 
 static const char *const format_names[] = {
     [PRECIS_INPUT_AUTO] = "auto",

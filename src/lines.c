@@ -32,6 +32,7 @@
 #include <zlib.h>
 
 #include "error.h"
+#include "precis_io.h"
 
 #define BLOCK (1 << 16)
 #define READ_CHUNK ((size_t)1 << 20)

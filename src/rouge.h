@@ -1,6 +1,6 @@
 /*
  * rouge.h: internals of the ROUGE-1.5.5 scorer shared by src/rouge.c,
- * src/rouge_porter.c and the unit tests (the public API is in precis.h).
+ * src/rouge_porter.c and the unit tests (the public API is in precis_eval.h).
  *
  * These functions reproduce single steps of ROUGE-1.5.5.pl so that each one
  * can be tested on its own: the Porter stemmer as ROUGE patched it, the
@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "precis_eval.h"
 
 /*
  * ROUGE-1.5.5's stem(): Porter (1980) as written in Martin Porter's Perl

@@ -11,6 +11,9 @@
 #include "score.h"
 #include "select.h"
 
+#include "precis_eval.h" /* precis_summarize_oracle, defined in summarize.c */
+#include "precis_train.h"
+
 typedef size_t (*cost_fn)(const cluster *, const sentence *);
 
 /* Resets the summarizer's arena and prepares the cluster: clean-up,

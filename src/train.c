@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "precis_train.h"
 #include "feature_set.h"
 #include "summarize_internal.h"
 #include "token.h"

@@ -26,6 +26,7 @@
 #include "hash.h"
 #include "model.h"
 #include "precis.h"
+#include "precis_io.h"
 #include "token.h"
 
 typedef struct entry {

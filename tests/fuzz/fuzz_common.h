@@ -22,6 +22,9 @@
 #include <string.h>
 
 #include "precis.h"
+#include "precis_eval.h"
+#include "precis_io.h"
+#include "precis_train.h"
 
 #define FUZZ_CHECK(cond, ...)                                                   \
     do {                                                                        \

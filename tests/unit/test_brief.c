@@ -1,5 +1,5 @@
 /*
- * test_brief.c: the one-call entry (precis.h, section 9).
+ * test_brief.c: the one-call entry (precis.h, section 8).
  *
  * The call must give byte for byte the JSON of the file-and-summarizer path
  * that `precis summarize --json` takes for the same articles as one JSON

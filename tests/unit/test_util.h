@@ -16,6 +16,9 @@
 #include <cmocka.h>
 
 #include "precis.h"
+#include "precis_eval.h"
+#include "precis_io.h"
+#include "precis_train.h"
 
 /* The shared data folder (../shared beside the project), or NULL when this
  * checkout has none: tests that need it then skip (cmocka's skip(), which
