@@ -1,6 +1,8 @@
 /*
  * precis.c: the command-line entry point, a thin dispatcher over the
- * subcommands (summarize, rouge).  All work happens in libprecis.
+ * subcommands (summarize, eval, rouge, train), and the helpers they share:
+ * the one message writer, option parsing through the library, checked
+ * writes.  All work happens in libprecis.
  */
 #include "cli.h"
 #include "progress.h"

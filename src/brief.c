@@ -105,37 +105,47 @@ static int parse_flag(const char *s)
     return -1;
 }
 
-/* The tuning knobs: name, field, and range (0: >= 0, 1: [0, 1], 2: (0, 1]). */
-static const struct knob {
-    const char *key;
-    size_t offset;
-    int range;
-} knobs[] = {
-    {"redundancy", offsetof(precis_options, redundancy), 1},
-    {"duplicate_similarity", offsetof(precis_options, duplicate_similarity), 2},
-    {"position_weight", offsetof(precis_options, position_weight), 0},
-    {"centroid_weight", offsetof(precis_options, centroid_weight), 0},
-    {"lexrank_weight", offsetof(precis_options, lexrank_weight), 0},
-    {"summary_word_weight", offsetof(precis_options, summary_word_weight), 0},
-    {"dangling_penalty", offsetof(precis_options, dangling_penalty), 0},
-    {"learned_weight", offsetof(precis_options, learned_weight), 0},
-    {"importance_weight", offsetof(precis_options, importance_weight), 0},
-    {"ilp_salience", offsetof(precis_options, ilp_salience), 0},
-};
+/* The tuning knobs: each name's field, and its range (0: >= 0, 1: [0, 1],
+ * 2: (0, 1]); NULL for a name that is not a knob. */
+static double *knob_field(precis_options *o, const char *key, int *range)
+{
+    *range = 0;
+    if (!strcmp(key, "redundancy"))
+        return *range = 1, &o->redundancy;
+    if (!strcmp(key, "duplicate_similarity"))
+        return *range = 2, &o->duplicate_similarity;
+    if (!strcmp(key, "position_weight"))
+        return &o->position_weight;
+    if (!strcmp(key, "centroid_weight"))
+        return &o->centroid_weight;
+    if (!strcmp(key, "lexrank_weight"))
+        return &o->lexrank_weight;
+    if (!strcmp(key, "summary_word_weight"))
+        return &o->summary_word_weight;
+    if (!strcmp(key, "dangling_penalty"))
+        return &o->dangling_penalty;
+    if (!strcmp(key, "learned_weight"))
+        return &o->learned_weight;
+    if (!strcmp(key, "importance_weight"))
+        return &o->importance_weight;
+    if (!strcmp(key, "ilp_salience"))
+        return &o->ilp_salience;
+    return NULL;
+}
 
-static precis_status set_knob(precis_options *o, const struct knob *k, const char *value,
+static precis_status set_knob(double *field, const char *key, int range, const char *value,
                               precis_error *err)
 {
     double v;
-    int bad = parse_number(value, &v) < 0 || v < 0 || (k->range == 1 && v > 1) ||
-              (k->range == 2 && (v <= 0 || v > 1));
+    int bad = parse_number(value, &v) < 0 || v < 0 || (range == 1 && v > 1) ||
+              (range == 2 && (v <= 0 || v > 1));
     if (bad)
-        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "%s needs %s, not '%s'", k->key,
-                           k->range == 1   ? "a number from 0 to 1"
-                           : k->range == 2 ? "a number above 0 and at most 1"
-                                           : "a finite number of 0 or more",
-                           value ? value : "(null)");
-    *(double *)((char *)o + k->offset) = v;
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "%s needs %s, not '%s'", key,
+                           range == 1   ? "a number from 0 to 1"
+                           : range == 2 ? "a number above 0 and at most 1"
+                                        : "a finite number of 0 or more",
+                           value);
+    *field = v;
     return PRECIS_OK;
 }
 
@@ -186,9 +196,10 @@ precis_status precis_options_set(precis_options *o, const char *key, const char 
         o->seed = (uint64_t)n;
         return PRECIS_OK;
     }
-    for (size_t i = 0; i < sizeof knobs / sizeof knobs[0]; i++)
-        if (!strcmp(key, knobs[i].key))
-            return set_knob(o, &knobs[i], value, err);
+    int range;
+    double *field = knob_field(o, key, &range);
+    if (field)
+        return set_knob(field, key, range, value, err);
     return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                        "unknown setting '%s' (words, bytes, sentences, truncate, method, seed, "
                        "markup, drop_datelines, redundancy, duplicate_similarity, "

@@ -294,13 +294,6 @@ junk_kind clean_paragraph_kind(const char *s, size_t len)
     return sentence_kind_lower(lower, len);
 }
 
-const char *clean_junk_name(junk_kind kind)
-{
-    static const char *const names[] = {"prose", "caption", "social post", "related links",
-                                        "cross link", "contributor line", "site chrome"};
-    return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "junk";
-}
-
 /* ---- regions and paragraphs ------------------------------------------ */
 
 static int span_push(arena *a, span_list *l, size_t start, size_t end)

@@ -59,6 +59,5 @@ junk_kind clean_paragraph_kind(const char *s, size_t len);
 /* Verdict on one sentence inside prose (stricter: prose may mention Twitter). */
 junk_kind clean_sentence_kind(const char *s, size_t len);
 
-const char *clean_junk_name(junk_kind kind);
 
 #endif

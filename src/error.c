@@ -36,13 +36,6 @@ int precis_version_number(void)
     return PRECIS_VERSION_NUMBER;
 }
 
-void precis_error_clear(precis_error *err)
-{
-    if (!err)
-        return;
-    memset(err, 0, sizeof *err);
-}
-
 precis_status precis_error_set(precis_error *err, precis_status status,
                                const char *source, long line, const char *where,
                                const char *fmt, ...)

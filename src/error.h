@@ -26,6 +26,4 @@ precis_status precis_error_set(precis_error *err, precis_status status,
                                const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
-void precis_error_clear(precis_error *err);
-
 #endif

@@ -1,5 +1,7 @@
 /*
- * oracle.h: the greedy ROUGE-1 + ROUGE-2 recall oracle (evaluation only).
+ * oracle.h: the greedy ROUGE-1 + ROUGE-2 recall oracle, for evaluation (the
+ * upper bound of `precis eval --method oracle`) and for training labels
+ * (train.c).
  */
 #ifndef PRECIS_ORACLE_H
 #define PRECIS_ORACLE_H

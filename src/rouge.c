@@ -1,7 +1,8 @@
 /*
  * rouge.c: ROUGE-1.5.5, reimplemented so that it gives the official
  * script's numbers, to the fifth decimal, for ROUGE-1, ROUGE-2, ROUGE-L and
- * ROUGE-SU4 (precis.h, section 6; /work/shared/rouge/README.md describes
+ * ROUGE-SU4 (the public API: include/precis_eval.h; the README of the
+ * shared ROUGE-1.5.5 test vectors, ../shared/rouge/README.md, describes
  * every behaviour reproduced here).
  *
  * What a call does, in ROUGE's order:

@@ -1,5 +1,5 @@
 /*
- * score.c: how central and how early each sentence is.
+ * score.c: how central, how early and how summary-like each sentence is.
  *
  *   centroid  cosine between the sentence's tf-idf vector and the cluster
  *             centroid (sum of all sentence vectors): the words the whole
@@ -10,9 +10,16 @@
  *   position  1/sqrt(1 + rank among the article's usable sentences): news
  *             puts the facts first.
  *
- * The default method mixes the three, each scaled to a maximum of 1, with
- * the weights of precis_options.  Every sum runs in a fixed order, so the
- * scores are the same bits on every run and thread count.
+ *   summary_words  mean probability that the sentence's words reach a
+ *             written summary (model_summary_prob, from the train split).
+ *   learned   the logistic scorer over the sentence's features
+ *             (feature_set.c, weights from `precis train`).
+ *   importance  mean learned importance of its words (word_importance.c).
+ *
+ * The default method mixes them, each scaled to a maximum of 1, with the
+ * weights of precis_options; centroid, lexrank and learned are also methods
+ * of their own.  Every sum runs in a fixed order, so the scores are the same
+ * bits on every run and thread count.
  */
 #include "score.h"
 
@@ -147,15 +154,27 @@ static int lexrank_scores(arena *a, cluster *c, const uint32_t *nodes, size_t n)
     return 0;
 }
 
-static double max_of(const cluster *c, size_t offset)
+/* The largest value of each score over the cluster (1 where none is above
+ * 0), to scale every score to a maximum of 1. */
+typedef struct score_maxima {
+    double centroid, lexrank, learned, importance;
+} score_maxima;
+
+static score_maxima maxima(const cluster *c)
 {
-    double m = 0.0;
+    score_maxima m = {0, 0, 0, 0};
     for (size_t s = 0; s < c->nsents; s++) {
-        double v = *(const double *)((const char *)&c->sents[s] + offset);
-        if (v > m)
-            m = v;
+        const sentence *x = &c->sents[s];
+        m.centroid = x->centroid > m.centroid ? x->centroid : m.centroid;
+        m.lexrank = x->lexrank > m.lexrank ? x->lexrank : m.lexrank;
+        m.learned = x->learned > m.learned ? x->learned : m.learned;
+        m.importance = x->importance > m.importance ? x->importance : m.importance;
     }
-    return m > 0 ? m : 1.0;
+    m.centroid = m.centroid > 0 ? m.centroid : 1.0;
+    m.lexrank = m.lexrank > 0 ? m.lexrank : 1.0;
+    m.learned = m.learned > 0 ? m.learned : 1.0;
+    m.importance = m.importance > 0 ? m.importance : 1.0;
+    return m;
 }
 
 /* The logistic model of feature_set.c with the model's trained weights,
@@ -239,10 +258,9 @@ int score_cluster(arena *a, cluster *c, const precis_options *o)
         if (sentence_selectable(x) && x->summary_words > max_prob)
             max_prob = x->summary_words;
     }
-    double max_centroid = max_of(c, offsetof(sentence, centroid));
-    double max_lexrank = max_of(c, offsetof(sentence, lexrank));
-    double max_learned = max_of(c, offsetof(sentence, learned));
-    double max_importance = max_of(c, offsetof(sentence, importance));
+    const score_maxima most = maxima(c);
+    const double max_centroid = most.centroid, max_lexrank = most.lexrank;
+    const double max_learned = most.learned, max_importance = most.importance;
     for (size_t s = 0; s < c->nsents; s++) {
         sentence *x = &c->sents[s];
         switch (o->method) {

@@ -1,5 +1,7 @@
 /*
- * score.h: sentence salience (centroid, continuous LexRank, position).
+ * score.h: sentence salience (centroid, continuous LexRank, position, how
+ * summary-like the words are, the learned scorer, word importance) and the
+ * method's mix of them.
  */
 #ifndef PRECIS_SCORE_H
 #define PRECIS_SCORE_H
@@ -7,8 +9,10 @@
 #include "arena.h"
 #include "cluster.h"
 
-/* Fills centroid, lexrank, position and the combined score of every
- * sentence according to the method in o.  Returns 0 or -1 (out of memory). */
+/* Fills centroid, lexrank, position, summary_words, learned, importance
+ * (those the method in o uses) and the combined score of every sentence.
+ * Records in c->lexrank_capped_from when LexRank had to leave sentences
+ * out.  Returns 0 or -1 (out of memory). */
 int score_cluster(arena *a, cluster *c, const precis_options *o);
 
 /* Most sentences LexRank ranks in one cluster: the graph is dense, so its

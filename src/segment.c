@@ -140,7 +140,7 @@ static int push(arena *a, seg_list *out, const char *text, size_t start, size_t 
         int ellipsis = k - start >= 3 && (unsigned char)text[k - 3] == 0xE2 &&
                        (unsigned char)text[k - 2] == 0x80 && last == 0xA6;
         if (last == ':')
-            flags |= SEG_ENDS_COLON | SEG_NO_FINAL_PUNCT;
+            flags |= SEG_NO_FINAL_PUNCT; /* introduces what follows: "said:" */
         else if (last != '.' && last != '!' && last != '?' && !ellipsis)
             flags |= SEG_NO_FINAL_PUNCT;
     }

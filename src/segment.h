@@ -11,7 +11,6 @@
 
 enum {
     SEG_NO_FINAL_PUNCT = 1u << 0, /* headline, fragment or truncated text */
-    SEG_ENDS_COLON = 1u << 1,     /* introduces what follows ("said in a statement:") */
     SEG_WHOLE_PARAGRAPH = 1u << 2 /* the paragraph's only sentence */
 };
 

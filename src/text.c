@@ -129,11 +129,6 @@ int text_is_open_quote(int32_t c)
     return c == 0x201C || c == 0x2018 || c == 0x00AB || c == 0x201E;
 }
 
-int text_is_close_quote(int32_t c)
-{
-    return c == 0x201D || c == 0x2019 || c == 0x00BB;
-}
-
 size_t text_encode(int32_t c, char *out)
 {
     utf8proc_ssize_t n = utf8proc_encode_char(c, (utf8proc_uint8_t *)out);

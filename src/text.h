@@ -41,7 +41,6 @@ int32_t text_tolower(int32_t c);
  * dashes to -, else c unchanged. */
 int32_t text_fold_punct(int32_t c);
 int text_is_open_quote(int32_t c);   /* “ ‘ « */
-int text_is_close_quote(int32_t c);  /* ” ’ » */
 
 /* Appends the UTF-8 encoding of c to out (4 bytes room); returns bytes. */
 size_t text_encode(int32_t c, char *out);

@@ -10,8 +10,8 @@
  * oracle picks for its bulk may still be half filler), so `precis train`
  * fits density by default; the logistic loss takes soft labels in [0, 1].  The model is
  * an L2-regularised logistic regression fitted by Newton's method (IRLS):
- * a few exact steps on a 25 x 25 system, deterministic for a given row
- * order, no learning rate to tune.
+ * a few exact steps on a features x features system (FEATURE_COUNT, 35
+ * today), deterministic for a given row order, no learning rate to tune.
  */
 #include <math.h>
 #include <stdlib.h>
