@@ -276,8 +276,8 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
             if (st->kind == BATCH_JSONL) {
                 const char *line;
                 size_t len;
-                int got = precis_lines_next(lines, &line, &len, &err);
-                if (got < 0 && precis_lines_resumable(lines)) {
+                precis_status got = precis_lines_next(lines, &line, &len, &err);
+                if (got != PRECIS_OK && precis_lines_resumable(lines)) {
                     /* an over-long line, already skipped: a bad item */
                     j->failed = 1;
                     j->err = err;
@@ -286,10 +286,10 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
                     r.njobs++;
                     continue;
                 }
-                if (got <= 0) {
+                if (got != PRECIS_OK || !line) {
                     /* a read error is reported after the lines read before it
                      * are summarized and written */
-                    read_failed = got < 0;
+                    read_failed = got != PRECIS_OK;
                     input_done = 1;
                     break;
                 }
@@ -383,10 +383,8 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
                      r.skipped == 1 ? "" : "s", items);
         }
     }
-    for (size_t i = 0; i < ndirs; i++)
-        free(dirs[i]);
-    free(dirs);
-    precis_lines_close(lines);
+    precis_duc_list_free(dirs, ndirs);
+    precis_lines_free(lines);
     if (opened)
         fclose(opened);
     free(r.jobs);

@@ -106,9 +106,8 @@ static void *eval_thread_new(void *vctx, precis_error *err)
         PRECIS_FAIL_CLI(err, PRECIS_E_NOMEM, "", "out of memory");
         return NULL;
     }
-    t->summarizer = precis_summarizer_new(ctx->model, &ctx->options, err);
-    t->rouge = t->summarizer ? precis_rouge_new(&ctx->rouge, err) : NULL;
-    if (!t->rouge) {
+    if (precis_summarizer_new(ctx->model, &ctx->options, &t->summarizer, err) != PRECIS_OK ||
+        precis_rouge_new(&ctx->rouge, &t->rouge, err) != PRECIS_OK) {
         precis_summarizer_free(t->summarizer);
         free(t);
         return NULL;
@@ -134,7 +133,7 @@ static void eval_discard(void *vctx, void *result)
     if (!r)
         return;
     free(r->id);
-    free(r->text);
+    precis_string_free(r->text);
     free(r);
 }
 
@@ -192,8 +191,8 @@ static void eval_process(void *vctx, void *state, precis_cluster *cluster, batch
         return;
     }
     eval_result *r = calloc(1, sizeof *r);
-    char *text = precis_summary_to_text(sum);
-    if (!r || !text) {
+    char *text = NULL;
+    if (!r || precis_summary_to_text(sum, &text, NULL) != PRECIS_OK) {
         fail_job(job, ctx, cluster->id, PRECIS_E_NOMEM, "out of memory");
     } else if (precis_eval_score_texts(t->rouge, text, ref_texts, nrefs, &r->score, &job->err) !=
                PRECIS_OK) {
@@ -206,7 +205,7 @@ static void eval_process(void *vctx, void *state, precis_cluster *cluster, batch
         job->result = r;
         r = NULL;
     }
-    free(text);
+    precis_string_free(text);
     eval_discard(ctx, r);
     precis_summary_free(sum);
 }
@@ -452,15 +451,13 @@ int cmd_eval(int argc, char **argv)
         if (st == PRECIS_OK)
             st = precis_eval_items_read_references((const char *const *)clusters, nclusters,
                                                    argv[optind + 1], &ctx.duc_refs, &err);
-        for (size_t i = 0; i < nclusters; i++)
-            free(clusters[i]);
-        free(clusters);
+        precis_duc_list_free(clusters, nclusters);
         if (st != PRECIS_OK)
             return cli_report(&err);
     }
     precis_model *model = NULL;
     if (precis_eval_scores_new(&ctx.scores, &err) != PRECIS_OK ||
-        !(model = precis_model_new(&err))) {
+        precis_model_new(&model, &err) != PRECIS_OK) {
         precis_eval_items_free(ctx.duc_refs);
         precis_eval_scores_free(ctx.scores);
         return cli_report(&err);

@@ -148,26 +148,26 @@ static int summarize_one(const settings *st, const precis_model *model, char **p
         precis_cluster_free(cluster);
         return cli_report(&err);
     }
-    precis_summarizer *sz = precis_summarizer_new(model, &st->options, &err);
+    precis_summarizer *sz = NULL;
     precis_summary *sum = NULL;
     int rc = EXIT_OK;
-    if (!sz || precis_summarize(sz, cluster->articles, cluster->count, cluster->markup, &sum,
-                                &err) != PRECIS_OK) {
+    if (precis_summarizer_new(model, &st->options, &sz, &err) != PRECIS_OK ||
+        precis_summarize(sz, cluster->articles, cluster->count, cluster->markup, &sum,
+                         &err) != PRECIS_OK) {
         if (!err.source[0] && n == 1)
             snprintf(err.source, sizeof err.source, "%s", paths[0]);
         rc = cli_report(&err);
     } else {
         print_warnings(st, sum);
-        char *out = st->json ? precis_summary_to_json(sum, cluster, NULL)
-                             : precis_summary_to_text(sum);
-        if (!out) {
-            fprintf(stderr, "precis: out of memory\n");
-            rc = EXIT_SYSTEM;
+        char *out = NULL;
+        if ((st->json ? precis_summary_to_json(sum, cluster, NULL, &out, &err)
+                      : precis_summary_to_text(sum, &out, &err)) != PRECIS_OK) {
+            rc = cli_report(&err);
         } else {
             fputs(out, stdout);
             if (st->json)
                 fputc('\n', stdout);
-            free(out);
+            precis_string_free(out);
         }
     }
     precis_summary_free(sum);
@@ -192,7 +192,9 @@ typedef struct summarize_result {
 static void *summarize_thread_new(void *ctx, precis_error *err)
 {
     summarize_ctx *c = ctx;
-    return precis_summarizer_new(c->model, &c->st->options, err);
+    precis_summarizer *s = NULL;
+    precis_summarizer_new(c->model, &c->st->options, &s, err);
+    return s;
 }
 
 static void summarize_thread_free(void *ctx, void *state)
@@ -206,7 +208,7 @@ static void summarize_discard(void *ctx, void *result)
     (void)ctx;
     summarize_result *r = result;
     if (r) {
-        free(r->json);
+        precis_string_free(r->json);
         free(r->warnings);
         free(r);
     }
@@ -231,7 +233,7 @@ static void summarize_process(void *ctx, void *state, precis_cluster *cluster, b
     }
     summarize_result *r = calloc(1, sizeof *r);
     if (r) {
-        r->json = precis_summary_to_json(sum, cluster, cluster->id ? cluster->id : "");
+        precis_summary_to_json(sum, cluster, cluster->id ? cluster->id : "", &r->json, NULL);
         if (sum->warnings[0])
             r->warnings = strdup(sum->warnings);
     }
@@ -372,9 +374,9 @@ int cmd_summarize(int argc, char **argv)
     }
 
     precis_error err = {0};
-    precis_model *model = precis_model_new(&err);
+    precis_model *model = NULL;
     int rc;
-    if (!model)
+    if (precis_model_new(&model, &err) != PRECIS_OK)
         rc = cli_report(&err);
     else if (format == PRECIS_INPUT_TEXT)
         rc = summarize_one(&st, model, paths, npaths, &in);

@@ -55,7 +55,9 @@ static char no_references;
 static void *train_thread_new(void *vctx, precis_error *err)
 {
     train_ctx *ctx = vctx;
-    return precis_summarizer_new(ctx->model, &ctx->options, err);
+    precis_summarizer *s = NULL;
+    precis_summarizer_new(ctx->model, &ctx->options, &s, err);
+    return s;
 }
 
 static void train_thread_free(void *vctx, void *state)
@@ -225,8 +227,8 @@ int cmd_train(int argc, char **argv)
     if (argc - optind != 1)
         return cli_usage_error("train ", "expected one TRAIN.jsonl file");
     precis_error err = {0};
-    precis_model *model = precis_model_new(&err);
-    if (!model)
+    precis_model *model = NULL;
+    if (precis_model_new(&model, &err) != PRECIS_OK)
         return cli_report(&err);
     ctx.model = model;
     batch_ops ops = {&ctx, train_thread_new, train_thread_free, train_process, train_emit,

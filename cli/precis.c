@@ -313,13 +313,14 @@ int cli_check_options(const char *cmd, const precis_options *o)
         return cli_usage_error(cmd, "--truncate cuts a sentence to fill a budget in words or "
                                     "bytes; it does not apply to --sentences");
     precis_error err = {0};
-    precis_model *model = precis_model_new(&err); /* compiled-in tables: no cost */
-    if (!model)
+    precis_model *model = NULL; /* compiled-in tables: no cost */
+    if (precis_model_new(&model, &err) != PRECIS_OK)
         return cli_report(&err);
-    precis_summarizer *sz = precis_summarizer_new(model, o, &err);
+    precis_summarizer *sz = NULL;
+    precis_status st = precis_summarizer_new(model, o, &sz, &err);
     precis_summarizer_free(sz);
     precis_model_free(model);
-    if (!sz)
+    if (st != PRECIS_OK)
         return err.status == PRECIS_E_ARGUMENT ? cli_usage_error(cmd, "%s", err.message)
                                                : cli_report(&err);
     return 0;

@@ -27,14 +27,16 @@ int main(int argc, char **argv)
     }
     /* The model is read-only and may be shared by many summarizers (one per
      * thread); a summarizer is reused from cluster to cluster. */
-    precis_model *model = precis_model_new(&err);
+    precis_model *model = NULL;
+    precis_summarizer *summarizer = NULL;
     precis_options options = precis_options_default();
     options.budget = 60;
-    precis_summarizer *summarizer = model ? precis_summarizer_new(model, &options, &err) : NULL;
     precis_summary *summary = NULL;
     int rc = 0;
-    if (!summarizer || precis_summarize(summarizer, cluster->articles, cluster->count,
-                                        cluster->markup, &summary, &err) != PRECIS_OK) {
+    if (precis_model_new(&model, &err) != PRECIS_OK ||
+        precis_summarizer_new(model, &options, &summarizer, &err) != PRECIS_OK ||
+        precis_summarize(summarizer, cluster->articles, cluster->count, cluster->markup,
+                         &summary, &err) != PRECIS_OK) {
         fprintf(stderr, "%s: %s\n", err.source[0] ? err.source : "precis", err.message);
         rc = 1;
     } else {

@@ -22,9 +22,15 @@
  *                   pairing system and reference summaries, rendering
  *   precis_train.h  training the learned scorers (EXPERIMENTAL)
  *
+ * Return conventions, stated once: every call that can fail returns a
+ * precis_status and fills the `precis_error *` it is given (NULL allowed);
+ * objects and strings come out through an out-pointer, set to NULL on
+ * failure (precis_model_new(&model, &err), precis_summary_to_json(..., &json,
+ * &err)).  Calls that cannot fail return their value directly.
+ *
  * Ownership, stated once: every object returned by a *_new or produced by a
  * call into an out-pointer is owned by the caller and released with its
- * matching *_free, which accepts NULL.  Input buffers are only borrowed for
+ * matching *_free, which accepts NULL; strings with precis_string_free.  Input buffers are only borrowed for
  * the duration of a call.  The library never prints and keeps no global
  * mutable state: distinct summarizers may run in distinct threads at once,
  * sharing one model.
@@ -168,10 +174,12 @@ PRECIS_API precis_status precis_options_set(precis_options *options, const char 
                                             const char *value, precis_error *err);
 
 /* Name <-> method ("default", "centroid", "lexrank", "lead", "lead-first",
- * "random", "learned", "concepts", "ilp").  precis_method_parse returns -1 for an
- * unknown name. */
+ * "random", "learned", "concepts", "ilp").  precis_method_parse fills *out;
+ * an unknown name fails with PRECIS_E_ARGUMENT and a message naming it and
+ * listing the methods (*out untouched). */
 PRECIS_API const char *precis_method_name(precis_method method);
-PRECIS_API int precis_method_parse(const char *name);
+PRECIS_API precis_status precis_method_parse(const char *name, precis_method *out,
+                                             precis_error *err);
 
 /* ------------------------------------------------------------------ */
 /* 3. The model: read-only language data                               */
@@ -187,7 +195,8 @@ PRECIS_API int precis_method_parse(const char *name);
  */
 typedef struct precis_model precis_model;
 
-PRECIS_API precis_model *precis_model_new(precis_error *err);
+/* A new model into *out (NULL on failure). */
+PRECIS_API precis_status precis_model_new(precis_model **out, precis_error *err);
 PRECIS_API void precis_model_free(precis_model *model);
 
 /* Inverse document frequency of an already stemmed, case-folded term. */
@@ -229,9 +238,12 @@ typedef enum precis_markup {
  * Not to be used by two threads at once. */
 typedef struct precis_summarizer precis_summarizer;
 
-PRECIS_API precis_summarizer *precis_summarizer_new(const precis_model *model,
-                                         const precis_options *options,
-                                         precis_error *err);
+/* A new summarizer into *out (NULL on failure): PRECIS_E_ARGUMENT without a
+ * model or with options out of range.  options may be NULL for the
+ * defaults. */
+PRECIS_API precis_status precis_summarizer_new(const precis_model *model,
+                                               const precis_options *options,
+                                               precis_summarizer **out, precis_error *err);
 PRECIS_API void precis_summarizer_free(precis_summarizer *s);
 
 /* ------------------------------------------------------------------ */
@@ -303,19 +315,23 @@ PRECIS_API void precis_cluster_free(precis_cluster *cluster);
 /* 7. Output                                                           */
 /* ------------------------------------------------------------------ */
 
-/* The summary as one line of JSON (no newline), malloc'd, NULL when out
- * of memory: {"id"?, "summary": "one sentence per line", "words": N,
+/* The summary as one line of JSON (no newline) into *out, freed with
+ * precis_string_free (*out is NULL on failure, PRECIS_E_NOMEM when out of
+ * memory): {"id"?, "summary": "one sentence per line", "words": N,
  * "sentences": [{"article", "name"?, "sentence", "start", "end", "score",
  * "text"}], "warnings"?: [...]}.  `id` may be NULL (then omitted).  A
  * sentence's "text" is exactly the article's bytes [start, end) when the
  * cluster is given and those bytes are valid UTF-8 (else the printable
  * form); "summary" holds the printable forms.  "warnings" lists the
  * cluster's warnings (what reading left out), then the summary's. */
-PRECIS_API char *precis_summary_to_json(const precis_summary *summary, const precis_cluster *cluster,
-                             const char *id);
+PRECIS_API precis_status precis_summary_to_json(const precis_summary *summary,
+                                                const precis_cluster *cluster, const char *id,
+                                                char **out, precis_error *err);
 
-/* The summary as text, one sentence per line, malloc'd. */
-PRECIS_API char *precis_summary_to_text(const precis_summary *summary);
+/* The summary as text, one sentence per line (each ending in '\n'), into
+ * *out, freed with precis_string_free. */
+PRECIS_API precis_status precis_summary_to_text(const precis_summary *summary, char **out,
+                                                precis_error *err);
 
 /* ------------------------------------------------------------------ */
 /* 8. The one-call entry                                               */

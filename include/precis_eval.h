@@ -127,7 +127,8 @@ typedef struct precis_rouge_text {
  */
 typedef struct precis_rouge precis_rouge;
 
-PRECIS_API precis_rouge *precis_rouge_new(const precis_rouge_options *options, precis_error *err);
+PRECIS_API precis_status precis_rouge_new(const precis_rouge_options *options, precis_rouge **out,
+                                          precis_error *err);
 PRECIS_API void precis_rouge_free(precis_rouge *rouge);
 
 /*

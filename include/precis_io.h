@@ -117,10 +117,12 @@ PRECIS_API precis_status precis_cluster_read_stream(FILE *file, const char *name
                                          size_t head_len, precis_cluster **out,
                                          precis_error *err);
 
-/* Lists the cluster folders of a DUC/TAC root (sorted by name); the caller
- * frees each name and the array with free(). */
+/* Lists the cluster folders of a DUC/TAC root (sorted by name) into *names
+ * and *count; the caller frees them with precis_duc_list_free. */
 PRECIS_API precis_status precis_duc_list(const char *root, char ***names, size_t *count,
                               precis_error *err);
+/* Frees the `count` names of precis_duc_list and their array (NULL allowed). */
+PRECIS_API void precis_duc_list_free(char **names, size_t count);
 
 /* ------------------------------------------------------------------ */
 /* 3. The line reader                                                 */
@@ -139,19 +141,21 @@ PRECIS_API precis_status precis_lines_open(const char *path, precis_lines **out,
 /* The same reader over a stream the caller opened (see
  * precis_cluster_read_stream): `head` holds the bytes already read from it,
  * which come first; `name` is used in messages ("-" or NULL: "(stdin)").
- * precis_lines_close leaves the stream open. */
+ * precis_lines_free leaves the stream open. */
 PRECIS_API precis_status precis_lines_open_stream(FILE *file, const char *name, const void *head,
                                        size_t head_len, precis_lines **out, precis_error *err);
-/* 1: a line, 0: end of input, -1: error (err filled). */
-PRECIS_API int precis_lines_next(precis_lines *r, const char **line, size_t *len, precis_error *err);
-/* After precis_lines_next returned -1: 1 when the error concerned that line
+/* The next line into *line and *len: PRECIS_OK with *line == NULL at the
+ * end of input; on an error its status (err filled) and *line == NULL. */
+PRECIS_API precis_status precis_lines_next(precis_lines *r, const char **line, size_t *len,
+                                           precis_error *err);
+/* After precis_lines_next failed: 1 when the error concerned that line
  * alone (a line over PRECIS_MAX_LINE_BYTES, counted as read), so the next
  * call goes on after it; 0 when the input itself failed (read error,
  * corrupt or truncated compressed data, no memory): every later call then
  * fails with the same error. */
 PRECIS_API int precis_lines_resumable(const precis_lines *r);
 PRECIS_API long precis_lines_number(const precis_lines *r);
-PRECIS_API void precis_lines_close(precis_lines *r);
+PRECIS_API void precis_lines_free(precis_lines *r);
 
 #ifdef __cplusplus
 }

@@ -168,14 +168,7 @@ precis_status precis_options_set(precis_options *o, const char *key, const char 
         return PRECIS_OK;
     }
     if (!strcmp(key, "method")) {
-        int m = precis_method_parse(value);
-        if (m < 0)
-            return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
-                               "unknown method '%s' (default, centroid, lexrank, learned, "
-                               "concepts, ilp, lead, lead-first, random)",
-                               value);
-        o->method = (precis_method)m;
-        return PRECIS_OK;
+        return precis_method_parse(value, &o->method, err);
     }
     if (!strcmp(key, "truncate") || !strcmp(key, "drop_datelines")) {
         int f = parse_flag(value);
@@ -251,10 +244,10 @@ precis_status precis_engine_new(precis_engine **out, precis_error *err)
     precis_engine *e = calloc(1, sizeof *e);
     if (!e)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
-    e->model = precis_model_new(err);
-    if (!e->model) {
+    precis_status st = precis_model_new(&e->model, err);
+    if (st != PRECIS_OK) {
         free(e);
-        return err ? err->status : PRECIS_E_NOMEM;
+        return st;
     }
     if (pthread_mutex_init(&e->lock, NULL) != 0) {
         precis_model_free(e->model);
@@ -285,8 +278,11 @@ static precis_summarizer *engine_take(precis_engine *e, const precis_options *o,
     if (e->nidle)
         s = e->idle[--e->nidle];
     pthread_mutex_unlock(&e->lock);
-    if (!s)
-        return precis_summarizer_new(e->model, o, err);
+    if (!s) {
+        if (precis_summarizer_new(e->model, o, &s, err) != PRECIS_OK)
+            return NULL;
+        return s;
+    }
     if (summarizer_set_options(s, o, err) != PRECIS_OK) {
         precis_summarizer_free(s);
         return NULL;
@@ -313,7 +309,8 @@ static precis_model *shared_model;
 
 static void create_shared_model(void)
 {
-    shared_model = precis_model_new(NULL);
+    if (precis_model_new(&shared_model, NULL) != PRECIS_OK)
+        shared_model = NULL;
 }
 
 /* Articles named as a JSON line's are ("0", "1", ...) unless names are given. */
@@ -357,10 +354,10 @@ static precis_status summarize_with(precis_summarizer *s, const precis_settings 
         /* the articles, borrowed, as the cluster the JSON rendering reads */
         precis_cluster view = {.id = (char *)id, .articles = (precis_article *)arts,
                                .count = count, .markup = settings->markup};
-        *json = precis_summary_to_json(sum, &view, id);
-        if (!*json) {
+        st = precis_summary_to_json(sum, &view, id, json, err);
+        if (st != PRECIS_OK) {
             precis_summary_free(sum);
-            return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+            return st;
         }
     }
     if (summary)
@@ -400,7 +397,7 @@ precis_status precis_engine_summarize_texts(precis_engine *engine,
         if (!shared_model)
             st = PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory loading the model");
         else
-            s = precis_summarizer_new(shared_model, &settings->options, err);
+            st = precis_summarizer_new(shared_model, &settings->options, &s, err);
     }
     if (!s && st == PRECIS_OK)
         st = err && err->status != PRECIS_OK ? err->status : PRECIS_E_NOMEM;

@@ -868,8 +868,8 @@ static precis_status load_jsonl(const char *path, int references, precis_eval_it
         return st;
     const char *text;
     size_t len;
-    int got = 0;
-    while (st == PRECIS_OK && (got = precis_lines_next(in, &text, &len, err)) == 1) {
+    while (st == PRECIS_OK && (st = precis_lines_next(in, &text, &len, err)) == PRECIS_OK &&
+           text) {
         long line = precis_lines_number(in);
         size_t k = 0;
         while (k < len && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r'))
@@ -903,9 +903,7 @@ static precis_status load_jsonl(const char *path, int references, precis_eval_it
             st = json_summaries(obj, references, it, path, line, err);
         json_decref(obj);
     }
-    if (st == PRECIS_OK && got < 0)
-        st = err->status != PRECIS_OK ? err->status : PRECIS_E_IO;
-    precis_lines_close(in);
+    precis_lines_free(in);
     return st;
 }
 

@@ -199,11 +199,12 @@ precis_status precis_eval_items_score(const precis_eval_items *items,
         if (precis_eval_items_reference_count(items, i) == 0)
             return PRECIS_FAIL(err, PRECIS_E_MISMATCH, id, 0, "item '%s' has no reference", id);
     }
-    precis_rouge *rouge = precis_rouge_new(options, err);
-    if (!rouge)
-        return err ? err->status : PRECIS_E_ARGUMENT;
+    precis_rouge *rouge = NULL;
+    precis_status st = precis_rouge_new(options, &rouge, err);
+    if (st != PRECIS_OK)
+        return st;
     precis_eval_scores *scores = NULL;
-    precis_status st = precis_eval_scores_new(&scores, err);
+    st = precis_eval_scores_new(&scores, err);
     for (size_t i = 0; i < n && st == PRECIS_OK; i++) {
         precis_rouge_result r;
         const char *id = precis_eval_items_id(items, i);

@@ -500,6 +500,15 @@ precis_status precis_duc_list(const char *root, char ***names, size_t *count, pr
     return st;
 }
 
+void precis_duc_list_free(char **names, size_t count)
+{
+    if (!names)
+        return;
+    for (size_t i = 0; i < count; i++)
+        free(names[i]);
+    free(names);
+}
+
 static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');

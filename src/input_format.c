@@ -93,9 +93,7 @@ static int looks_like_duc_root(const char *path)
     size_t n = 0;
     if (precis_duc_list(path, &names, &n, NULL) != PRECIS_OK)
         return 0;
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
+    precis_duc_list_free(names, n);
     return n > 0 && !has_regular_file(path);
 }
 

@@ -157,12 +157,12 @@ precis_status precis_lines_open_stream(FILE *file, const char *name, const void 
         }
     }
     if (!r->name || (head_len > 0 && !r->head)) {
-        precis_lines_close(r);
+        precis_lines_free(r);
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, shown, 0, "out of memory");
     }
     precis_status st = lines_start(r, shown, err);
     if (st != PRECIS_OK) {
-        precis_lines_close(r);
+        precis_lines_free(r);
         return st;
     }
     *out = r;
@@ -305,7 +305,8 @@ static int refill(precis_lines *r, precis_error *err)
     }
 }
 
-int precis_lines_next(precis_lines *r, const char **line, size_t *len, precis_error *err)
+/* 1: a line, 0: the end of input, -1: an error (err filled). */
+static int lines_next(precis_lines *r, const char **line, size_t *len, precis_error *err)
 {
     r->resumable = 0;
     if (r->failed) {
@@ -367,6 +368,30 @@ int precis_lines_next(precis_lines *r, const char **line, size_t *len, precis_er
     }
 }
 
+precis_status precis_lines_next(precis_lines *r, const char **line, size_t *len,
+                                precis_error *err)
+{
+    if (line)
+        *line = NULL;
+    if (len)
+        *len = 0;
+    if (!r || !line || !len)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "precis_lines_next: NULL argument");
+    precis_error local;
+    precis_error *e = err ? err : &local;
+    int rc = lines_next(r, line, len, e);
+    if (rc < 0) {
+        *line = NULL;
+        *len = 0;
+        return e->status != PRECIS_OK ? e->status : PRECIS_E_INTERNAL;
+    }
+    if (rc == 0) {
+        *line = NULL; /* the end of input */
+        *len = 0;
+    }
+    return PRECIS_OK;
+}
+
 int precis_lines_resumable(const precis_lines *r)
 {
     return r && r->resumable;
@@ -377,7 +402,7 @@ long precis_lines_number(const precis_lines *r)
     return r ? r->number : 0;
 }
 
-void precis_lines_close(precis_lines *r)
+void precis_lines_free(precis_lines *r)
 {
     if (!r)
         return;

@@ -25,13 +25,14 @@
 #define SUMMARY_PRIOR 0.25
 #define SUMMARY_STRENGTH 5.0
 
-precis_model *precis_model_new(precis_error *err)
+precis_status precis_model_new(precis_model **out, precis_error *err)
 {
+    if (!out)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "precis_model_new: NULL argument");
+    *out = NULL;
     precis_model *m = calloc(1, sizeof *m);
-    if (!m) {
-        PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory loading the model");
-        return NULL;
-    }
+    if (!m)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory loading the model");
     long docs_at = table_lookup(&idf_table, " docs", 5);
     m->documents = docs_at >= 0 ? idf_table.first[docs_at] : 1.0;
     if (m->documents < 1.0)
@@ -46,7 +47,8 @@ precis_model *precis_model_new(precis_error *err)
                                strlen(word_feature_names[k]));
         m->word_weights[k] = at >= 0 ? word_weights_table.first[at] : 0.0;
     }
-    return m;
+    *out = m;
+    return PRECIS_OK;
 }
 
 void precis_model_free(precis_model *model)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
 #include "precis.h"
 #include "text.h"
 
@@ -35,7 +36,8 @@ static json_t *exact_text(const precis_cluster *cluster, const precis_pick *p)
     return json_string(p->text);
 }
 
-char *precis_summary_to_text(const precis_summary *summary)
+/* The summary as text, malloc'd; NULL when out of memory. */
+static char *summary_text(const precis_summary *summary)
 {
     size_t len = 1;
     for (size_t i = 0; i < summary->count; i++)
@@ -76,12 +78,13 @@ static int append_lines(json_t *array, const char *text)
     return 0;
 }
 
-char *precis_summary_to_json(const precis_summary *summary, const precis_cluster *cluster,
-                             const char *id)
+/* The summary as one line of JSON, malloc'd; NULL when out of memory. */
+static char *summary_json(const precis_summary *summary, const precis_cluster *cluster,
+                          const char *id)
 {
     json_t *root = json_object();
     json_t *sents = json_array();
-    char *text = precis_summary_to_text(summary);
+    char *text = summary_text(summary);
     int bad = !root || !sents || !text;
     if (!bad && id)
         bad |= set_new(root, "id", safe_string(id));
@@ -127,4 +130,27 @@ char *precis_summary_to_json(const precis_summary *summary, const precis_cluster
     json_decref(root);
     free(text);
     return out;
+}
+
+precis_status precis_summary_to_text(const precis_summary *summary, char **out, precis_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!summary || !out)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
+                           "precis_summary_to_text: NULL argument");
+    *out = summary_text(summary);
+    return *out ? PRECIS_OK : PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+}
+
+precis_status precis_summary_to_json(const precis_summary *summary, const precis_cluster *cluster,
+                                     const char *id, char **out, precis_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!summary || !out)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
+                           "precis_summary_to_json: NULL argument");
+    *out = summary_json(summary, cluster, id);
+    return *out ? PRECIS_OK : PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
 }

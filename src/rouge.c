@@ -604,19 +604,23 @@ struct precis_rouge {
     bag sys2, ref2, syssu, refsu;
 };
 
-precis_rouge *precis_rouge_new(const precis_rouge_options *options, precis_error *err)
+precis_status precis_rouge_new(const precis_rouge_options *options, precis_rouge **out,
+                               precis_error *err)
 {
+    if (!out)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, "rouge", 0, "precis_rouge_new: NULL argument");
+    *out = NULL;
     precis_rouge_options o = options ? *options : precis_rouge_options_default();
-    if (check_options(&o, err) != PRECIS_OK)
-        return NULL;
+    precis_status st = check_options(&o, err);
+    if (st != PRECIS_OK)
+        return st;
     precis_rouge *s = calloc(1, sizeof *s);
-    if (!s) {
-        PRECIS_FAIL(err, PRECIS_E_NOMEM, "rouge", 0, "out of memory");
-        return NULL;
-    }
+    if (!s)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, "rouge", 0, "out of memory");
     s->opt = o;
     s->gen = 1;
-    return s;
+    *out = s;
+    return PRECIS_OK;
 }
 
 void precis_rouge_free(precis_rouge *s)

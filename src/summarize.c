@@ -83,12 +83,18 @@ const char *precis_method_name(precis_method method)
     return "unknown";
 }
 
-int precis_method_parse(const char *name)
+precis_status precis_method_parse(const char *name, precis_method *out, precis_error *err)
 {
     for (size_t i = 0; i < sizeof method_names / sizeof method_names[0]; i++)
-        if (name && !strcmp(name, method_names[i]))
-            return (int)i;
-    return -1;
+        if (name && !strcmp(name, method_names[i])) {
+            if (out)
+                *out = (precis_method)i;
+            return PRECIS_OK;
+        }
+    return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
+                       "unknown method '%s' (default, centroid, lexrank, learned, concepts, "
+                       "ilp, lead, lead-first, random)",
+                       name ? name : "(null)");
 }
 
 static precis_status check_options(const precis_options *o, precis_error *err)
@@ -118,32 +124,33 @@ static precis_status check_options(const precis_options *o, precis_error *err)
 
 /* ---- summarizer ----------------------------------------------------- */
 
-precis_summarizer *precis_summarizer_new(const precis_model *model, const precis_options *options,
-                                         precis_error *err)
+precis_status precis_summarizer_new(const precis_model *model, const precis_options *options,
+                                    precis_summarizer **out, precis_error *err)
 {
+    if (!out)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
+                           "precis_summarizer_new: NULL argument");
+    *out = NULL;
     precis_options defaults = precis_options_default();
     if (!options)
         options = &defaults;
-    if (!model) {
-        PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "no model given");
-        return NULL;
-    }
-    if (check_options(options, err) != PRECIS_OK)
-        return NULL;
+    if (!model)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "no model given");
+    precis_status st = check_options(options, err);
+    if (st != PRECIS_OK)
+        return st;
     precis_summarizer *s = calloc(1, sizeof *s);
-    if (!s) {
-        PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
-        return NULL;
-    }
+    if (!s)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     s->model = model;
     s->options = *options;
     arena_init(&s->arena);
     if (tokenizer_init(&s->tok, model) < 0) {
         free(s);
-        PRECIS_FAIL(err, PRECIS_E_INTERNAL, NULL, 0, "cannot create the English stemmer");
-        return NULL;
+        return PRECIS_FAIL(err, PRECIS_E_INTERNAL, NULL, 0, "cannot create the English stemmer");
     }
-    return s;
+    *out = s;
+    return PRECIS_OK;
 }
 
 precis_status summarizer_set_options(precis_summarizer *s, const precis_options *options,

@@ -153,9 +153,10 @@ int main(int argc, char **argv)
     }
     long min_df = atol(argv[1]);
     precis_error err = {0};
-    precis_model *model = precis_model_new(&err);
+    precis_model *model = NULL;
     precis_lines *lines = NULL;
-    if (!model || precis_lines_open(argv[2], &lines, &err) != PRECIS_OK) {
+    if (precis_model_new(&model, &err) != PRECIS_OK ||
+        precis_lines_open(argv[2], &lines, &err) != PRECIS_OK) {
         fprintf(stderr, "build_idf: %s: %s\n", err.source, err.message);
         return 1;
     }
@@ -168,8 +169,8 @@ int main(int argc, char **argv)
     c.bigrams = bigram_mode;
     const char *line;
     size_t len;
-    int got;
-    while ((got = precis_lines_next(lines, &line, &len, &err)) > 0) {
+    precis_status got;
+    while ((got = precis_lines_next(lines, &line, &len, &err)) == PRECIS_OK && line) {
         precis_cluster *cl = NULL;
         if (precis_cluster_parse_json(line, len, argv[2], precis_lines_number(lines), &cl, &err) !=
             PRECIS_OK) {
@@ -202,7 +203,7 @@ int main(int argc, char **argv)
         }
         precis_cluster_free(cl);
     }
-    if (got < 0) {
+    if (got != PRECIS_OK) {
         fprintf(stderr, "build_idf: %s:%ld: %s\n", err.source, err.line, err.message);
         return 1;
     }
@@ -227,7 +228,7 @@ int main(int argc, char **argv)
             printf("%s\t%ld\n", t.slots[i].stem, t.slots[i].df);
     }
     tokenizer_release(&tok);
-    precis_lines_close(lines);
+    precis_lines_free(lines);
     precis_model_free(model);
     /* a full disk must not leave a short table that looks complete */
     if (fflush(stdout) != 0 || ferror(stdout)) {

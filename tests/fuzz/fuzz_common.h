@@ -44,8 +44,8 @@ static inline const precis_model *fuzz_model(void)
     static precis_model *model;
     if (!model) {
         precis_error err;
-        model = precis_model_new(&err);
-        FUZZ_CHECK(model != NULL, "precis_model_new: %s", err.message);
+        FUZZ_CHECK(precis_model_new(&model, &err) == PRECIS_OK && model != NULL,
+                   "precis_model_new: %s", err.message);
     }
     return model;
 }
@@ -123,11 +123,14 @@ static inline void fuzz_check_summary(const precis_summary *sum, const precis_op
 static inline char *fuzz_check_outputs(const precis_summary *sum, const precis_cluster *cluster,
                                        const char *id)
 {
-    char *text = precis_summary_to_text(sum);
-    FUZZ_CHECK(text != NULL, "precis_summary_to_text returned NULL");
-    free(text);
-    char *json = precis_summary_to_json(sum, cluster, id);
-    FUZZ_CHECK(json != NULL, "precis_summary_to_json returned NULL (not out of memory)");
+    precis_error err;
+    char *text = NULL;
+    FUZZ_CHECK(precis_summary_to_text(sum, &text, &err) == PRECIS_OK && text != NULL,
+               "precis_summary_to_text: %s", err.message);
+    precis_string_free(text);
+    char *json = NULL;
+    FUZZ_CHECK(precis_summary_to_json(sum, cluster, id, &json, &err) == PRECIS_OK && json != NULL,
+               "precis_summary_to_json failed (not out of memory): %s", err.message);
     json_error_t jerr;
     json_t *root = json_loads(json, 0, &jerr);
     FUZZ_CHECK(root != NULL, "precis_summary_to_json wrote invalid JSON: %s: %.200s",

@@ -26,8 +26,8 @@ static precis_summarizer *summarizer(precis_options *o)
         precis_error err;
         opts = precis_options_default();
         opts.budget = 50;
-        s = precis_summarizer_new(fuzz_model(), &opts, &err);
-        FUZZ_CHECK(s != NULL, "precis_summarizer_new: %s", err.message);
+        FUZZ_CHECK(precis_summarizer_new(fuzz_model(), &opts, &s, &err) == PRECIS_OK && s != NULL,
+                   "precis_summarizer_new: %s", err.message);
     }
     *o = opts;
     return s;
@@ -58,7 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     st = precis_summarize(s, c->articles, c->count, c->markup, &sum, &err);
     if (st == PRECIS_OK) {
         fuzz_check_summary(sum, &o, c->articles, c->count, 0);
-        free(fuzz_check_outputs(sum, c, c->id));
+        precis_string_free(fuzz_check_outputs(sum, c, c->id));
         precis_summary_free(sum);
     } else {
         FUZZ_CHECK(st == PRECIS_E_EMPTY || st == PRECIS_E_BINARY,
@@ -71,7 +71,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                      1, (int)(size & 1), &oracle, &err);
         FUZZ_CHECK(st == PRECIS_OK, "oracle failed where summarize did not: %s", err.message);
         fuzz_check_summary(oracle, &o, c->articles, c->count, 1);
-        free(fuzz_check_outputs(oracle, c, c->id));
+        precis_string_free(fuzz_check_outputs(oracle, c, c->id));
         precis_summary_free(oracle);
 
         precis_rows *rows = NULL;

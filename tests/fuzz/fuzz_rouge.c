@@ -137,8 +137,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     free(flags);
     options_round_trip(&o, size);
 
-    precis_rouge *rouge = precis_rouge_new(&o, &err);
-    FUZZ_CHECK(rouge != NULL, "precis_rouge_new on parsed options: %s", err.message);
+    precis_rouge *rouge = NULL;
+    FUZZ_CHECK(precis_rouge_new(&o, &rouge, &err) == PRECIS_OK && rouge != NULL,
+               "precis_rouge_new on parsed options: %s", err.message);
 
     text texts[MAX_TEXTS];
     size_t ntexts = 0;

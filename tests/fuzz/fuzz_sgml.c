@@ -27,8 +27,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!s) {
         o = precis_options_default();
         o.budget = 60;
-        s = precis_summarizer_new(fuzz_model(), &o, &err);
-        FUZZ_CHECK(s != NULL, "precis_summarizer_new: %s", err.message);
+        FUZZ_CHECK(precis_summarizer_new(fuzz_model(), &o, &s, &err) == PRECIS_OK && s != NULL,
+                   "precis_summarizer_new: %s", err.message);
     }
     precis_article articles[MAX_ARTICLES];
     size_t count = fuzz_split_articles(data, size, '\f', articles, MAX_ARTICLES);
@@ -38,7 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz_check_summary(sum, &o, articles, count, 0);
         precis_cluster cluster = {.articles = articles, .count = count,
                                   .markup = PRECIS_MARKUP_SGML};
-        free(fuzz_check_outputs(sum, &cluster, "D30001"));
+        precis_string_free(fuzz_check_outputs(sum, &cluster, "D30001"));
         precis_summary_free(sum);
     } else {
         FUZZ_CHECK(sum == NULL, "a failed call left a summary");

@@ -58,8 +58,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t count = fuzz_split_articles(data + 3, size - 3, '\f', articles, MAX_ARTICLES);
 
     precis_error err;
-    precis_summarizer *s = precis_summarizer_new(fuzz_model(), &o, &err);
-    FUZZ_CHECK(s != NULL, "precis_summarizer_new: %s", err.message);
+    precis_summarizer *s = NULL;
+    FUZZ_CHECK(precis_summarizer_new(fuzz_model(), &o, &s, &err) == PRECIS_OK && s != NULL,
+               "precis_summarizer_new: %s", err.message);
     precis_summary *sum = NULL;
     precis_status st = precis_summarize(s, articles, count, PRECIS_MARKUP_PLAIN, &sum, &err);
     if (st == PRECIS_OK) {
@@ -73,10 +74,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             char *json2 = fuzz_check_outputs(again, &cluster, "fuzz");
             FUZZ_CHECK(!strcmp(json, json2), "a reused summarizer changed its output:\n%s\n%s",
                        json, json2);
-            free(json2);
+            precis_string_free(json2);
             precis_summary_free(again);
         }
-        free(json);
+        precis_string_free(json);
         precis_summary_free(sum);
     } else {
         FUZZ_CHECK(sum == NULL, "a failed call left a summary");

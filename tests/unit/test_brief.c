@@ -58,15 +58,18 @@ static char *json_line_path(const example *ex, const char *words)
     assert_int_equal(precis_cluster_parse_json(text, strlen(text), "t", 1, &cluster, &err),
                      PRECIS_OK);
     free(text);
-    precis_model *model = precis_model_new(&err);
+    precis_model *model = NULL;
+    assert_int_equal(precis_model_new(&model, &err), PRECIS_OK);
     precis_options o = precis_options_default();
     o.budget = (size_t)atol(words);
-    precis_summarizer *s = precis_summarizer_new(model, &o, &err);
+    precis_summarizer *s = NULL;
+    assert_int_equal(precis_summarizer_new(model, &o, &s, &err), PRECIS_OK);
     precis_summary *sum = NULL;
     assert_int_equal(precis_summarize(s, cluster->articles, cluster->count, cluster->markup, &sum,
                                       &err),
                      PRECIS_OK);
-    char *json = precis_summary_to_json(sum, cluster, cluster->id);
+    char *json = NULL;
+    assert_int_equal(precis_summary_to_json(sum, cluster, cluster->id, &json, &err), PRECIS_OK);
     precis_summary_free(sum);
     precis_summarizer_free(s);
     precis_model_free(model);
@@ -93,7 +96,7 @@ static void test_one_call_gives_the_json_of_the_cli_path(void **state)
         assert_string_equal(json, expected);
         assert_true(sum->count > 0);
         assert_true(sum->words <= (size_t)atol(words[w]));
-        free(expected);
+        precis_string_free(expected);
         precis_string_free(json);
         precis_summary_free(sum);
         precis_settings_free(settings);

@@ -393,7 +393,8 @@ static void averages_follow_rouge_order_whatever_the_order_added(void **state)
     precis_rouge_options opt = precis_rouge_options_default();
     opt.byte_limit = 20;
     precis_error err = {0};
-    precis_rouge *rouge = precis_rouge_new(&opt, &err);
+    precis_rouge *rouge = NULL;
+    assert_int_equal(precis_rouge_new(&opt, &rouge, &err), PRECIS_OK);
     assert_non_null(rouge);
     const char *ids[] = {"b", "a-b", "a", "c.1", "c"};
     const char *sys[] = {"the cat sat", "a dog barked at the cat", "", "one two three four",

@@ -49,7 +49,8 @@ static int check_vector(json_t *v)
     precis_rouge_options opt;
     precis_error err = {0};
     assert_int_equal(precis_rouge_options_parse(flags, &opt, &err), PRECIS_OK);
-    precis_rouge *rouge = precis_rouge_new(&opt, &err);
+    precis_rouge *rouge = NULL;
+    assert_int_equal(precis_rouge_new(&opt, &rouge, &err), PRECIS_OK);
     assert_non_null(rouge);
 
     size_t ns;
@@ -315,7 +316,8 @@ static precis_rouge_result score1(const char *flags, const char *const *sys, siz
     precis_rouge_options opt;
     precis_error err = {0};
     assert_int_equal(precis_rouge_options_parse(flags, &opt, &err), PRECIS_OK);
-    precis_rouge *rouge = precis_rouge_new(&opt, &err);
+    precis_rouge *rouge = NULL;
+    assert_int_equal(precis_rouge_new(&opt, &rouge, &err), PRECIS_OK);
     assert_non_null(rouge);
     precis_rouge_text text = {ref, nr};
     precis_rouge_result res;
@@ -417,7 +419,8 @@ static void scorer_is_reusable_across_calls(void **state)
     precis_error err = {0};
     precis_rouge_options opt;
     assert_int_equal(precis_rouge_options_parse("-m -s", &opt, &err), PRECIS_OK);
-    precis_rouge *rouge = precis_rouge_new(&opt, &err);
+    precis_rouge *rouge = NULL;
+    assert_int_equal(precis_rouge_new(&opt, &rouge, &err), PRECIS_OK);
     const char *a[] = {"The children went home.", "Prices rose sharply."};
     const char *b[] = {"Stocks fell; the children stayed."};
     precis_rouge_text ra = {b, 1}, rb = {a, 2};
@@ -444,9 +447,11 @@ static void best_reference_mode_keeps_the_best_reference(void **state)
     precis_rouge_options opt;
     precis_rouge_result a, b;
     assert_int_equal(precis_rouge_options_parse("-f A", &opt, &err), PRECIS_OK);
-    precis_rouge *ra = precis_rouge_new(&opt, &err);
+    precis_rouge *ra = NULL;
+    assert_int_equal(precis_rouge_new(&opt, &ra, &err), PRECIS_OK);
     assert_int_equal(precis_rouge_options_parse("-f B", &opt, &err), PRECIS_OK);
-    precis_rouge *rb = precis_rouge_new(&opt, &err);
+    precis_rouge *rb = NULL;
+    assert_int_equal(precis_rouge_new(&opt, &rb, &err), PRECIS_OK);
     assert_int_equal(precis_rouge_score(ra, sys, 1, refs, 2, &a, &err), PRECIS_OK);
     assert_int_equal(precis_rouge_score(rb, sys, 1, refs, 2, &b, &err), PRECIS_OK);
     /* -f A: hits and counts add up over both references. */

@@ -41,10 +41,12 @@ static void training_rows_label_what_the_oracle_picks(void **state)
         arts[i] = (precis_article){names[i], texts[i], len};
     }
     precis_error err = {0};
-    precis_model *m = precis_model_new(&err);
+    precis_model *m = NULL;
+    assert_int_equal(precis_model_new(&m, &err), PRECIS_OK);
     precis_options o = precis_options_default();
     o.budget = 60;
-    precis_summarizer *s = precis_summarizer_new(m, &o, &err);
+    precis_summarizer *s = NULL;
+    assert_int_equal(precis_summarizer_new(m, &o, &s, &err), PRECIS_OK);
     const char *refs[1] = {"Jordan said it would keep its border closed to Syrian refugees fleeing "
                            "the government offensive in Daraa."};
     precis_rows *rows = NULL;
