@@ -34,6 +34,8 @@
 #include <glpk.h>
 #include <string.h>
 
+#include "concepts.h"
+
 /* Index of the candidate just before `s` in its article, or -1. */
 static long predecessor(const cluster *c, const uint32_t *cand, size_t ncand, size_t k)
 {

@@ -6,7 +6,7 @@
 
 #include "arena.h"
 #include "cluster.h"
-#include "select.h"
+#include "selection.h"
 
 /* Most candidates and concepts an exact solve takes on; larger clusters
  * get the greedy concept selection, so the running time stays bounded and

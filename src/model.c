@@ -19,7 +19,7 @@
 
 #include "error.h"
 #include "table.h"
-#include "word_importance.h"
+#include "word_features.h"
 
 /* p(in summary | in articles) = (summaries + STRENGTH * PRIOR) / (clusters + STRENGTH) */
 #define SUMMARY_PRIOR 0.25

@@ -7,12 +7,13 @@
 #include <stddef.h>
 
 #include "feature_set.h"
+#include "word_features.h"
 #include "precis.h"
 
 struct precis_model {
     double documents;              /* N of the background corpus */
     double weights[FEATURE_COUNT]; /* the learned scorer (data/weights.tsv) */
-    double word_weights[16];       /* word importance (data/word_weights.tsv) */
+    double word_weights[WORD_FEATURE_COUNT]; /* word importance (data/word_weights.tsv) */
 };
 
 /* How likely a stem of the articles is to appear in a written summary

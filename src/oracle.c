@@ -18,6 +18,7 @@
 
 #include "hash.h"
 #include "rouge.h"
+#include "select.h"
 
 typedef struct id_map {
     arena *a;

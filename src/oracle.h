@@ -8,7 +8,7 @@
 
 #include "arena.h"
 #include "cluster.h"
-#include "select.h"
+#include "selection.h"
 
 /* Chooses sentences greedily by ROUGE gain against the references (each a
  * NUL-terminated text).  When `density` is not NULL it receives, for every

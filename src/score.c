@@ -32,25 +32,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-double sentence_cosine(const sentence *a, const sentence *b)
-{
-    uint32_t i = 0, j = 0;
-    double dot = 0.0;
-    while (i < a->nvec && j < b->nvec) {
-        uint32_t ta = a->vec[i].term, tb = b->vec[j].term;
-        if (ta == tb) {
-            dot += (double)a->vec[i].weight * b->vec[j].weight;
-            i++;
-            j++;
-        } else if (ta < tb) {
-            i++;
-        } else {
-            j++;
-        }
-    }
-    return dot;
-}
-
 static void centroid_scores(cluster *c, double *centroid)
 {
     for (size_t s = 0; s < c->nsents; s++) {

@@ -14,6 +14,7 @@
  */
 #include "select.h"
 
+#include "concepts.h"
 #include "ilp.h"
 
 #include <math.h>
@@ -240,33 +241,6 @@ static int mmr_select(const cluster *c, const precis_options *o,
  * concept weight per word, plus a small share of its salience score so
  * that ties go to central, early sentences.
  */
-double *concept_weights(arena *a, const cluster *c)
-{
-    double *weight = arena_array(a, c->nconcepts + 1, sizeof *weight);
-    uint32_t *last = arena_array(a, c->nconcepts + 1, sizeof *last);
-    if (!weight || !last)
-        return NULL;
-    for (uint32_t k = 0; k < c->nconcepts; k++)
-        last[k] = UINT32_MAX;
-    for (size_t s = 0; s < c->nsents; s++) {
-        const sentence *x = &c->sents[s];
-        if (x->flags & (SENT_JUNK | SENT_TOO_LONG))
-            continue;
-        for (uint32_t k = 0; k < x->nconcepts; k++) {
-            uint32_t id = x->concepts[k];
-            if (last[id] != x->article) {
-                last[id] = x->article;
-                weight[id] += 1;
-            }
-        }
-    }
-    if (c->narticles > 1)
-        for (uint32_t k = 0; k < c->nconcepts; k++)
-            if (weight[k] < (c->narticles >= 6 ? 3 : 2))
-                weight[k] = 0;
-    return weight;
-}
-
 /* --truncate: the most salient candidate left (not chosen, not a near copy
  * of a chosen sentence) fills the rest of a budget in words or bytes, cut. */
 static void fill_with_cut(const cluster *c, const precis_options *o, selection *out,

@@ -18,11 +18,6 @@
 
 #include "model.h"
 
-const char *const word_feature_names[WORD_FEATURE_COUNT] = {
-    "bias", "tf", "articles", "first_rank", "in_lead", "idf", "prior", "prior_logit",
-    "stopword", "numeric", "lead_share", "single_article",
-};
-
 int word_features(arena *a, const cluster *c, double *feats)
 {
     uint32_t n = c->nterms;

@@ -7,14 +7,7 @@
 
 #include "arena.h"
 #include "cluster.h"
-
-enum {
-    WORD_BIAS, WORD_TF, WORD_ARTICLES, WORD_FIRST_RANK, WORD_IN_LEAD, WORD_IDF, WORD_PRIOR,
-    WORD_PRIOR_LOGIT, WORD_STOPWORD, WORD_NUMERIC, WORD_LEAD_SHARE, WORD_SINGLE_ARTICLE,
-    WORD_FEATURE_COUNT
-};
-
-extern const char *const word_feature_names[WORD_FEATURE_COUNT];
+#include "word_features.h"
 
 /* Fills feats[t * WORD_FEATURE_COUNT + k] for every term t of the cluster.
  * Returns 0, or -1 when out of memory. */
