@@ -370,7 +370,9 @@ int cmd_eval(int argc, char **argv)
         {"quiet", no_argument, 0, OPT_QUIET},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
-    eval_ctx ctx = {.options = precis_options_default()};
+    eval_ctx ctx = {0};
+    precis_options_init(&ctx.options);
+    precis_rouge_options_init(&ctx.rouge);
     const char *flags = "-m", *format = NULL;
     long threads = 0;
     int json = 0, quiet = 0, budget_set = 0;

@@ -117,7 +117,8 @@ int cmd_rouge(int argc, char **argv)
     if (words > 0 && bytes > 0)
         return cli_usage_error("rouge ", "give -l or -b, not both");
 
-    precis_rouge_options opt = precis_rouge_options_default();
+    precis_rouge_options opt;
+    precis_rouge_options_init(&opt);
     if (flags) {
         precis_error err;
         memset(&err, 0, sizeof err);

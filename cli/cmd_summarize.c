@@ -301,7 +301,8 @@ int cmd_summarize(int argc, char **argv)
         {"quiet", no_argument, 0, OPT_QUIET},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
-    settings st = {.options = precis_options_default(), .format = PRECIS_INPUT_AUTO};
+    settings st = {.format = PRECIS_INPUT_AUTO};
+    precis_options_init(&st.options);
     int budget_set = 0;
     opterr = 0;
     optind = 1;

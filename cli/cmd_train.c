@@ -164,7 +164,8 @@ int cmd_train(int argc, char **argv)
         {"quiet", no_argument, 0, OPT_QUIET},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
-    train_ctx ctx = {.options = precis_options_default(), .density = 1};
+    train_ctx ctx = {.density = 1};
+    precis_options_init(&ctx.options);
     ctx.options.budget = 230;
     double l2 = 1.0;
     long iterations = 25, threads = 0;

@@ -29,7 +29,8 @@ int main(int argc, char **argv)
      * thread); a summarizer is reused from cluster to cluster. */
     precis_model *model = NULL;
     precis_summarizer *summarizer = NULL;
-    precis_options options = precis_options_default();
+    precis_options options;
+    precis_options_init(&options);
     options.budget = 60;
     precis_summary *summary = NULL;
     int rc = 0;

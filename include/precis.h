@@ -7,7 +7,7 @@
  *
  * The header reads in the order a user needs it:
  *   1. version and status codes, the error record
- *   2. options (a struct plus a defaults function)
+ *   2. options (a struct with its size, filled by precis_options_init)
  *   3. the model: read-only language data, shared by all threads
  *   4. the summarizer: per-thread working state, reused across clusters
  *   5. summaries: the result object and its free function
@@ -27,6 +27,27 @@
  * objects and strings come out through an out-pointer, set to NULL on
  * failure (precis_model_new(&model, &err), precis_summary_to_json(..., &json,
  * &err)).  Calls that cannot fail return their value directly.
+ *
+ * Growth without breaking binaries, stated once.  A program built against
+ * this header keeps working with a later libprecis.so.0:
+ *   - Option structs (precis_options here, precis_rouge_options in
+ *     precis_eval.h) open with `size_t size`, set by their init macro
+ *     (precis_options_init(&o): the defaults, and size = sizeof o as the
+ *     program was compiled).  Fields are only ever appended.  The library
+ *     reads and writes only the first `size` bytes of a caller's struct and
+ *     takes the defaults for fields past them, so an older program's
+ *     smaller struct is read as it was meant.  Always initialise options
+ *     with the macro (a size of 0 is refused with PRECIS_E_ARGUMENT); no
+ *     call returns an options struct by value.
+ *   - Frozen structs never change layout (precis_error, precis_pick,
+ *     precis_rouge_result with precis_rouge_metric_score, and the ROUGE
+ *     averages precis_rouge_interval, precis_rouge_metric_average,
+ *     precis_rouge_average): new data would come through new accessor
+ *     functions.
+ *   - precis_summary is only ever allocated by the library: it may grow at
+ *     its end; never declare one, only read it through the pointer.
+ *   - Everything else is opaque (model, summarizer, settings, engine, line
+ *     reader, ROUGE scorer, evaluation items and scores).
  *
  * Ownership, stated once: every object returned by a *_new or produced by a
  * call into an out-pointer is owned by the caller and released with its
@@ -100,7 +121,8 @@ typedef enum precis_status {
 PRECIS_API const char *precis_status_name(precis_status status);
 
 /*
- * The detail of a failure.  Every call that can fail takes a
+ * The detail of a failure (FROZEN: this layout never changes; new detail
+ * would come through new functions).  Every call that can fail takes a
  * `precis_error *` (NULL is allowed) and fills it when it returns anything
  * but PRECIS_OK.  `source` names the input (file name, cluster id), `line` is
  * 1-based or 0 when it does not apply, `where` is the C file:line that
@@ -137,7 +159,12 @@ typedef enum precis_method {
     PRECIS_METHOD_ILP = 8         /* bigram concept coverage, exact ILP (GLPK) */
 } precis_method;
 
+/* Options of a summarizer.  Initialise with precis_options_init (never by
+ * hand or with = {0}): it sets `size` and the defaults.  New fields are
+ * only ever appended; the library reads the first `size` bytes and takes
+ * the defaults for the rest. */
 typedef struct precis_options {
+    size_t size;          /* sizeof the struct as the caller was compiled */
     precis_method method;
     precis_budget_unit budget_unit;
     size_t budget;        /* default 100 (words) */
@@ -160,11 +187,15 @@ typedef struct precis_options {
     uint64_t seed;        /* for PRECIS_METHOD_RANDOM */
 } precis_options;
 
-/* Sane defaults: default method, 100 words, no truncation, redundancy 0.3,
- * duplicate similarity 0.5, weights position 1, centroid 1, LexRank 1,
- * summary words 0.5, learned 4, importance 0, datelines dropped, dangling
- * openers never picked without their preceding sentence. */
-PRECIS_API precis_options precis_options_default(void);
+/* Fills the first `size` bytes of *options with the defaults and sets
+ * options->size = size: default method, 100 words, no truncation,
+ * redundancy 0.3, duplicate similarity 0.5, weights position 1, centroid 1,
+ * LexRank 1, summary words 0.5, learned 4, importance 0, datelines dropped,
+ * dangling openers never picked without their preceding sentence, seed 1.
+ * Call it through precis_options_init, which passes the size the caller
+ * was compiled with. */
+PRECIS_API void precis_options_init_sized(precis_options *options, size_t size);
+#define precis_options_init(o) precis_options_init_sized((o), sizeof *(o))
 
 /* Sets one option by name from a string, with the checks of section 8's
  * precis_settings_set (which lists the keys; all but "markup" apply here):
@@ -250,7 +281,9 @@ PRECIS_API void precis_summarizer_free(precis_summarizer *s);
 /* 5. Summaries                                                        */
 /* ------------------------------------------------------------------ */
 
-/* One chosen sentence.  input[start, end) of article `article` are exactly
+/* One chosen sentence (FROZEN: this layout never changes, since the picks
+ * are an array; new data would come through new functions).
+ * input[start, end) of article `article` are exactly
  * the sentence's original bytes; `text` is those bytes with white space runs
  * folded to one space, HTML entities decoded and invalid UTF-8 replaced by
  * U+FFFD, ready to print. */
@@ -262,6 +295,9 @@ typedef struct precis_pick {
     char *text;
 } precis_pick;
 
+/* A summary.  Only ever allocated by the library (precis_summarize and the
+ * calls that fill a precis_summary **): it may grow at its end, so a
+ * program reads it through the pointer and never declares one. */
 typedef struct precis_summary {
     size_t count;
     precis_pick *picks;      /* in reading order */

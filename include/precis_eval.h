@@ -70,7 +70,12 @@ typedef enum precis_rouge_metric {
 /* "ROUGE-1", "ROUGE-2", "ROUGE-L", "ROUGE-SU4". */
 PRECIS_API const char *precis_rouge_metric_name(precis_rouge_metric metric);
 
+/* Options of the ROUGE scorer.  Initialise with precis_rouge_options_init
+ * (never by hand or with = {0}): it sets `size` and the defaults.  New
+ * fields are only ever appended; the library reads (and precis_rouge_
+ * options_parse writes) only the first `size` bytes (see precis.h). */
 typedef struct precis_rouge_options {
+    size_t size;          /* sizeof the struct as the caller was compiled */
     int stem;             /* -m: WordNet exceptions, then ROUGE's Porter stemmer */
     int remove_stopwords; /* -s: drop the SMART stop words before stemming */
     long word_limit;      /* -l N: keep the first N words of each summary; 0 = all */
@@ -82,13 +87,18 @@ typedef struct precis_rouge_options {
     int resamples;        /* -r: bootstrap resamples (1000) */
 } precis_rouge_options;
 
-/* -n 2 -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0: no stemming, no stop word
- * removal, no length limit. */
-PRECIS_API precis_rouge_options precis_rouge_options_default(void);
+/* Fills the first `size` bytes of *options with the defaults and sets
+ * options->size = size: -n 2 -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0, no
+ * stemming, no stop word removal, no length limit.  Call it through
+ * precis_rouge_options_init, which passes the size the caller was compiled
+ * with. */
+PRECIS_API void precis_rouge_options_init_sized(precis_rouge_options *options, size_t size);
+#define precis_rouge_options_init(o) precis_rouge_options_init_sized((o), sizeof *(o))
 
 /*
  * Reads a ROUGE-1.5.5 command-line flag string ("-m -s -l 230", "-b 665",
- * "-n 2 -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -m") on top of the defaults.
+ * "-n 2 -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -m") on top of the defaults
+ * into *out, which precis_rouge_options_init prepared (its size).
  * Accepted: -m -s -l -b -2 -u -c -r -f -p, -n 2 and -t 0 only, and -a -d -v
  * -e DIR which do not change scores.  Anything else, or a bad value, fails
  * with PRECIS_E_ARGUMENT and leaves *out untouched.
@@ -100,7 +110,8 @@ PRECIS_API precis_status precis_rouge_options_parse(const char *flags, precis_ro
  * returns the length the full string needs. */
 PRECIS_API size_t precis_rouge_options_format(const precis_rouge_options *options, char *buf, size_t size);
 
-/* One metric's score for one system summary. */
+/* One metric's score for one system summary (FROZEN, as part of
+ * precis_rouge_result: this layout never changes). */
 typedef struct precis_rouge_metric_score {
     double r, p, f;  /* recall, precision, F in 0..1, rounded to 5 decimals
                         as ROUGE prints them (F is computed from rounded R, P) */
@@ -109,6 +120,8 @@ typedef struct precis_rouge_metric_score {
     long sys_count;  /* grams of the system, once per reference (precision's) */
 } precis_rouge_metric_score;
 
+/* FROZEN: this layout never changes (results are passed in arrays); new
+ * figures would come through new functions. */
 typedef struct precis_rouge_result {
     precis_rouge_metric_score metric[PRECIS_ROUGE_METRIC_COUNT]; /* by precis_rouge_metric */
 } precis_rouge_result;
@@ -142,7 +155,9 @@ PRECIS_API precis_status precis_rouge_score(precis_rouge *rouge,
                                  const precis_rouge_text *references, size_t reference_count,
                                  precis_rouge_result *out, precis_error *err);
 
-/* An average over items with its bootstrap confidence interval. */
+/* An average over items with its bootstrap confidence interval.  FROZEN,
+ * as are precis_rouge_metric_average and precis_rouge_average: their layout
+ * never changes; new figures would come through new functions. */
 typedef struct precis_rouge_interval {
     double average;   /* what ROUGE-1.5.5 prints as Average_X: the mean of the
                          bootstrap resample means (close to, not always equal

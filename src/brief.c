@@ -50,7 +50,7 @@ precis_status precis_settings_new(precis_settings **out, precis_error *err)
     *out = calloc(1, sizeof **out);
     if (!*out)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
-    (*out)->options = precis_options_default();
+    precis_options_init(&(*out)->options);
     (*out)->markup = PRECIS_MARKUP_PLAIN;
     return PRECIS_OK;
 }
@@ -149,11 +149,9 @@ static precis_status set_knob(double *field, const char *key, int range, const c
     return PRECIS_OK;
 }
 
-precis_status precis_options_set(precis_options *o, const char *key, const char *value,
+static precis_status options_set(precis_options *o, const char *key, const char *value,
                                  precis_error *err)
 {
-    if (!o || !key || !value)
-        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "precis_options_set: NULL argument");
     static const char *const units[] = {"words", "bytes", "sentences"};
     for (int u = 0; u < 3; u++) {
         if (strcmp(key, units[u]))
@@ -217,13 +215,48 @@ precis_status precis_settings_set(precis_settings *settings, const char *key, co
     return precis_options_set(&settings->options, key, value, err);
 }
 
+/* Sets the key on the library's copy of the caller's options, then writes
+ * back the caller's first o->size bytes; a key whose field lies past them
+ * (a caller built against an older header) is refused. */
+precis_status precis_options_set(precis_options *o, const char *key, const char *value,
+                                 precis_error *err)
+{
+    if (!o || !key || !value)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "precis_options_set: NULL argument");
+    precis_options full, defaults;
+    precis_status st = options_from_caller(o, &full, err);
+    if (st == PRECIS_OK)
+        st = options_set(&full, key, value, err);
+    if (st != PRECIS_OK)
+        return st;
+    size_t n = o->size < sizeof full ? o->size : sizeof full;
+    precis_options_init(&defaults);
+    if (n < sizeof full && memcmp((const char *)&full + n, (const char *)&defaults + n,
+                                  sizeof full - n) != 0)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
+                           "'%s' is not among the %zu bytes of the caller's precis_options "
+                           "(built with an older precis.h)",
+                           key, o->size);
+    size_t size = o->size;
+    memcpy(o, &full, n);
+    o->size = size;
+    return PRECIS_OK;
+}
+
 precis_status precis_settings_options(const precis_settings *settings, precis_options *out,
                                       precis_error *err)
 {
     if (!settings || !out)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                            "precis_settings_options: NULL argument");
-    *out = settings->options;
+    if (out->size < sizeof out->size)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
+                           "precis_options.size is %zu: initialise the options with "
+                           "precis_options_init",
+                           out->size);
+    size_t size = out->size;
+    memcpy(out, &settings->options, size < sizeof *out ? size : sizeof *out);
+    out->size = size;
     return PRECIS_OK;
 }
 
@@ -381,7 +414,8 @@ precis_status precis_engine_summarize_texts(precis_engine *engine,
     if ((count && !texts) || (!summary && !json))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                            "precis_summarize_texts: NULL argument");
-    precis_settings defaults = {precis_options_default(), PRECIS_MARKUP_PLAIN};
+    precis_settings defaults = {.markup = PRECIS_MARKUP_PLAIN};
+    precis_options_init(&defaults.options);
     if (!settings)
         settings = &defaults;
     precis_article *arts = NULL;

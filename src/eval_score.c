@@ -26,6 +26,7 @@
 
 #include "error.h"
 #include "precis_eval.h"
+#include "rouge.h"
 #include "text.h"
 
 typedef struct score_entry {
@@ -174,8 +175,12 @@ precis_status precis_eval_scores_average(precis_eval_scores *scores,
     }
     for (size_t i = 0; i < n; i++)
         results[i] = scores->v[i].result;
-    scores->options = options ? *options : precis_rouge_options_default();
-    precis_status st = precis_rouge_aggregate(results, n, &scores->options, &scores->average, err);
+    precis_status st = rouge_options_from_caller(options, &scores->options, err);
+    if (st != PRECIS_OK) {
+        free(results);
+        return st;
+    }
+    st = precis_rouge_aggregate(results, n, &scores->options, &scores->average, err);
     free(results);
     scores->averaged = st == PRECIS_OK;
     return st;

@@ -137,10 +137,13 @@ const char *precis_rouge_metric_name(precis_rouge_metric metric)
     return "ROUGE-?";
 }
 
-precis_rouge_options precis_rouge_options_default(void)
+void precis_rouge_options_init_sized(precis_rouge_options *options, size_t size)
 {
+    if (!options)
+        return;
     precis_rouge_options o;
     memset(&o, 0, sizeof o);
+    o.size = sizeof o;
     o.stem = 0;
     o.remove_stopwords = 0;
     o.word_limit = 0;
@@ -150,7 +153,26 @@ precis_rouge_options precis_rouge_options_default(void)
     o.best_reference = 0;
     o.confidence = 95;
     o.resamples = 1000;
-    return o;
+    /* only the first `size` bytes: see precis_options_init_sized */
+    memcpy(options, &o, size < sizeof o ? size : sizeof o);
+    if (size >= sizeof options->size)
+        options->size = size;
+}
+
+precis_status rouge_options_from_caller(const precis_rouge_options *in, precis_rouge_options *out,
+                                        precis_error *err)
+{
+    precis_rouge_options_init(out);
+    if (!in)
+        return PRECIS_OK;
+    if (in->size < sizeof in->size)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, "rouge", 0,
+                           "precis_rouge_options.size is %zu: initialise the options with "
+                           "precis_rouge_options_init",
+                           in->size);
+    memcpy(out, in, in->size < sizeof *out ? in->size : sizeof *out);
+    out->size = sizeof *out;
+    return PRECIS_OK;
 }
 
 static precis_status check_options(const precis_rouge_options *o, precis_error *err)
@@ -186,11 +208,17 @@ static bool parse_long(const char *s, long *out)
 precis_status precis_rouge_options_parse(const char *flags, precis_rouge_options *out,
                                          precis_error *err)
 {
-    precis_rouge_options o = precis_rouge_options_default();
+    precis_rouge_options o;
+    precis_rouge_options_init(&o);
     bool seen_l = false, seen_b = false;
     char buf[1024];
     if (!out)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, "rouge", 0, "no options to fill");
+    if (out->size < sizeof out->size)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, "rouge", 0,
+                           "precis_rouge_options.size is %zu: initialise the options with "
+                           "precis_rouge_options_init",
+                           out->size);
     if (!flags)
         flags = "";
     if (strlen(flags) >= sizeof buf)
@@ -288,12 +316,18 @@ precis_status precis_rouge_options_parse(const char *flags, precis_rouge_options
     precis_status st = check_options(&o, err);
     if (st != PRECIS_OK)
         return st;
-    *out = o;
+    size_t size = out->size; /* the caller's first `size` bytes only */
+    memcpy(out, &o, size < sizeof o ? size : sizeof o);
+    out->size = size;
     return PRECIS_OK;
 }
 
-size_t precis_rouge_options_format(const precis_rouge_options *o, char *buf, size_t size)
+size_t precis_rouge_options_format(const precis_rouge_options *options, char *buf, size_t size)
 {
+    precis_rouge_options full;
+    if (rouge_options_from_caller(options, &full, NULL) != PRECIS_OK)
+        precis_rouge_options_init(&full);
+    const precis_rouge_options *o = &full;
     int n = snprintf(buf, size, "-n 2 -2 %d -u -c %d -r %d -f %c -p %g -t 0%s%s", o->max_skip,
                      o->confidence, o->resamples, o->best_reference ? 'B' : 'A', o->alpha,
                      o->stem ? " -m" : "", o->remove_stopwords ? " -s" : "");
@@ -610,8 +644,10 @@ precis_status precis_rouge_new(const precis_rouge_options *options, precis_rouge
     if (!out)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, "rouge", 0, "precis_rouge_new: NULL argument");
     *out = NULL;
-    precis_rouge_options o = options ? *options : precis_rouge_options_default();
-    precis_status st = check_options(&o, err);
+    precis_rouge_options o;
+    precis_status st = rouge_options_from_caller(options, &o, err);
+    if (st == PRECIS_OK)
+        st = check_options(&o, err);
     if (st != PRECIS_OK)
         return st;
     precis_rouge *s = calloc(1, sizeof *s);
@@ -1174,10 +1210,12 @@ precis_status precis_rouge_aggregate(const precis_rouge_result *items, size_t co
                                      const precis_rouge_options *options,
                                      precis_rouge_average *out, precis_error *err)
 {
-    precis_rouge_options o = options ? *options : precis_rouge_options_default();
+    precis_rouge_options o;
     if (!out || (count && !items))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, "rouge", 0, "missing argument");
-    precis_status st = check_options(&o, err);
+    precis_status st = rouge_options_from_caller(options, &o, err);
+    if (st == PRECIS_OK)
+        st = check_options(&o, err);
     if (st != PRECIS_OK)
         return st;
     memset(out, 0, sizeof *out);

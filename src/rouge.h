@@ -16,6 +16,13 @@
 
 #include "precis_eval.h"
 
+/* The caller's ROUGE options as the library's struct: its first
+ * options->size bytes over the defaults (a caller built against an older
+ * header has fewer fields); NULL gives the defaults.  PRECIS_E_ARGUMENT when
+ * the size was never set. */
+precis_status rouge_options_from_caller(const precis_rouge_options *in, precis_rouge_options *out,
+                                        precis_error *err);
+
 /*
  * ROUGE-1.5.5's stem(): Porter (1980) as written in Martin Porter's Perl
  * version, with `bli`->`ble` and `logi`->`log` in step 2 and ROUGE's own

@@ -45,10 +45,13 @@ struct precis_summarizer {
 
 /* ---- options -------------------------------------------------------- */
 
-precis_options precis_options_default(void)
+void precis_options_init_sized(precis_options *options, size_t size)
 {
+    if (!options)
+        return;
     precis_options o;
     memset(&o, 0, sizeof o);
+    o.size = sizeof o;
     o.method = PRECIS_METHOD_DEFAULT;
     o.budget_unit = PRECIS_BUDGET_WORDS;
     o.budget = 100;
@@ -65,7 +68,27 @@ precis_options precis_options_default(void)
     o.ilp_salience = 0.01;
     o.importance_weight = 0.0;
     o.seed = 1;
-    return o;
+    /* a caller built against an older header has a shorter struct: only
+     * its first `size` bytes are written */
+    memcpy(options, &o, size < sizeof o ? size : sizeof o);
+    if (size >= sizeof options->size)
+        options->size = size;
+}
+
+precis_status options_from_caller(const precis_options *in, precis_options *out,
+                                  precis_error *err)
+{
+    precis_options_init(out);
+    if (!in)
+        return PRECIS_OK;
+    if (in->size < sizeof in->size)
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
+                           "precis_options.size is %zu: initialise the options with "
+                           "precis_options_init",
+                           in->size);
+    memcpy(out, in, in->size < sizeof *out ? in->size : sizeof *out);
+    out->size = sizeof *out;
+    return PRECIS_OK;
 }
 
 static const char *const method_names[] = {
@@ -131,14 +154,15 @@ precis_status precis_summarizer_new(const precis_model *model, const precis_opti
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                            "precis_summarizer_new: NULL argument");
     *out = NULL;
-    precis_options defaults = precis_options_default();
-    if (!options)
-        options = &defaults;
     if (!model)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "no model given");
-    precis_status st = check_options(options, err);
+    precis_options full; /* the caller's first options->size bytes, defaults after */
+    precis_status st = options_from_caller(options, &full, err);
+    if (st == PRECIS_OK)
+        st = check_options(&full, err);
     if (st != PRECIS_OK)
         return st;
+    options = &full;
     precis_summarizer *s = calloc(1, sizeof *s);
     if (!s)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
@@ -156,9 +180,12 @@ precis_status precis_summarizer_new(const precis_model *model, const precis_opti
 precis_status summarizer_set_options(precis_summarizer *s, const precis_options *options,
                                      precis_error *err)
 {
-    precis_status st = check_options(options, err);
+    precis_options full;
+    precis_status st = options_from_caller(options, &full, err);
     if (st == PRECIS_OK)
-        s->options = *options;
+        st = check_options(&full, err);
+    if (st == PRECIS_OK)
+        s->options = full;
     return st;
 }
 

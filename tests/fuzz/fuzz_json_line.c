@@ -24,7 +24,7 @@ static precis_summarizer *summarizer(precis_options *o)
     static precis_options opts;
     if (!s) {
         precis_error err;
-        opts = precis_options_default();
+        precis_options_init(&opts);
         opts.budget = 50;
         FUZZ_CHECK(precis_summarizer_new(fuzz_model(), &opts, &s, &err) == PRECIS_OK && s != NULL,
                    "precis_summarizer_new: %s", err.message);

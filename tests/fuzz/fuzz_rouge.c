@@ -101,6 +101,7 @@ static void options_round_trip(const precis_rouge_options *o, size_t cut)
                    buf);
     FUZZ_CHECK(small[cut] == 'x', "format into %zu bytes wrote past them", cut);
     precis_rouge_options back;
+    precis_rouge_options_init(&back);
     precis_error err;
     precis_status st = precis_rouge_options_parse(buf, &back, &err);
     FUZZ_CHECK(st == PRECIS_OK, "formatted flags \"%s\" do not parse: %s", buf, err.message);
@@ -121,9 +122,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(flags, data, flen);
     flags[flen] = '\0';
 
-    precis_rouge_options o = precis_rouge_options_default();
+    precis_rouge_options o;
+    precis_rouge_options_init(&o);
     precis_rouge_options parsed;
-    memset(&parsed, 0xA5, sizeof parsed);
+    precis_rouge_options_init(&parsed);
+    memset((char *)&parsed + sizeof parsed.size, 0xA5, sizeof parsed - sizeof parsed.size);
     precis_rouge_options untouched = parsed;
     precis_error err;
     precis_status st = precis_rouge_options_parse(flags, &parsed, &err);

@@ -25,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static precis_options o;
     precis_error err;
     if (!s) {
-        o = precis_options_default();
+        precis_options_init(&o);
         o.budget = 60;
         FUZZ_CHECK(precis_summarizer_new(fuzz_model(), &o, &s, &err) == PRECIS_OK && s != NULL,
                    "precis_summarizer_new: %s", err.message);

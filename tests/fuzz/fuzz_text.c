@@ -29,7 +29,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 3)
         return 0;
-    precis_options o = precis_options_default();
+    precis_options o;
+    precis_options_init(&o);
     o.method = (precis_method)(data[0] % 9);
     unsigned unit = data[1] & 3, step = data[1] >> 3;
     o.truncate = (data[1] >> 2) & 1;

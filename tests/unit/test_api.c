@@ -36,7 +36,8 @@ static void objects_come_out_through_out_pointers(void **state)
     assert_int_equal(precis_model_new(&m, NULL), PRECIS_OK);
     assert_non_null(m);
 
-    precis_options o = precis_options_default();
+    precis_options o;
+    precis_options_init(&o);
     o.budget = 0;
     precis_summarizer *s = (precis_summarizer *)&err; /* set to NULL on failure */
     assert_int_equal(precis_summarizer_new(m, &o, &s, &err), PRECIS_E_ARGUMENT);
@@ -46,7 +47,8 @@ static void objects_come_out_through_out_pointers(void **state)
     assert_int_equal(precis_summarizer_new(m, NULL, &s, &err), PRECIS_OK);
     assert_non_null(s);
 
-    precis_rouge_options ro = precis_rouge_options_default();
+    precis_rouge_options ro;
+    precis_rouge_options_init(&ro);
     ro.word_limit = 10;
     ro.byte_limit = 10; /* -l with -b */
     precis_rouge *r = (precis_rouge *)&err;
@@ -124,6 +126,76 @@ static void duc_list_has_its_free(void **state)
     rmdir(root);
 }
 
+/* A program built against an older precis.h passes a shorter struct: the
+ * library reads and writes only its first `size` bytes (here the bytes past
+ * them hold 0xFF, NaN as a double and -1 as an int, which the checks would
+ * refuse if they were read). */
+static void options_from_an_older_header(void **state)
+{
+    (void)state;
+    precis_error err = {0};
+    precis_model *m = NULL;
+    assert_int_equal(precis_model_new(&m, &err), PRECIS_OK);
+    precis_options o;
+    memset(&o, 0xFF, sizeof o);
+    size_t old = offsetof(precis_options, dangling_penalty);
+    precis_options_init_sized(&o, old);
+    assert_int_equal(o.size, old);
+    assert_int_equal(o.budget, 100);
+    for (size_t i = old; i < sizeof o; i++)
+        assert_int_equal(((unsigned char *)&o)[i], 0xFF);
+    assert_int_equal(precis_options_set(&o, "words", "50", &err), PRECIS_OK);
+    assert_int_equal(o.budget, 50);
+    assert_int_equal(precis_options_set(&o, "dangling_penalty", "0.5", &err), PRECIS_E_ARGUMENT);
+    assert_non_null(strstr(err.message, "dangling_penalty"));
+    for (size_t i = old; i < sizeof o; i++)
+        assert_int_equal(((unsigned char *)&o)[i], 0xFF);
+    precis_summarizer *s = NULL;
+    assert_int_equal(precis_summarizer_new(m, &o, &s, &err), PRECIS_OK);
+    precis_summarizer_free(s);
+
+    precis_options full;
+    precis_options_init(&full);
+    assert_int_equal(full.size, sizeof full);
+    full.size = 0; /* never initialised */
+    assert_int_equal(precis_summarizer_new(m, &full, &s, &err), PRECIS_E_ARGUMENT);
+    assert_null(s);
+    assert_int_equal(precis_options_set(&full, "words", "50", &err), PRECIS_E_ARGUMENT);
+
+    /* precis_settings_options writes only the caller's bytes */
+    precis_settings *settings = NULL;
+    assert_int_equal(precis_settings_new(&settings, &err), PRECIS_OK);
+    assert_int_equal(precis_settings_set(settings, "words", "70", &err), PRECIS_OK);
+    memset(&o, 0xFF, sizeof o);
+    o.size = old;
+    assert_int_equal(precis_settings_options(settings, &o, &err), PRECIS_OK);
+    assert_int_equal(o.size, old);
+    assert_int_equal(o.budget, 70);
+    for (size_t i = old; i < sizeof o; i++)
+        assert_int_equal(((unsigned char *)&o)[i], 0xFF);
+    precis_settings_free(settings);
+    precis_model_free(m);
+
+    precis_rouge_options ro;
+    memset(&ro, 0xFF, sizeof ro);
+    size_t rold = offsetof(precis_rouge_options, confidence);
+    precis_rouge_options_init_sized(&ro, rold);
+    assert_int_equal(ro.size, rold);
+    assert_int_equal(precis_rouge_options_parse("-m -l 100", &ro, &err), PRECIS_OK);
+    assert_true(ro.stem && ro.word_limit == 100);
+    for (size_t i = rold; i < sizeof ro; i++)
+        assert_int_equal(((unsigned char *)&ro)[i], 0xFF);
+    char buf[128];
+    precis_rouge_options_format(&ro, buf, sizeof buf);
+    assert_string_equal(buf, "-n 2 -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -m -l 100");
+    precis_rouge *r = NULL;
+    assert_int_equal(precis_rouge_new(&ro, &r, &err), PRECIS_OK);
+    precis_rouge_free(r);
+    ro.size = 0;
+    assert_int_equal(precis_rouge_new(&ro, &r, &err), PRECIS_E_ARGUMENT);
+    assert_null(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -131,6 +203,7 @@ int main(void)
         cmocka_unit_test(objects_come_out_through_out_pointers),
         cmocka_unit_test(lines_end_with_a_null_line),
         cmocka_unit_test(duc_list_has_its_free),
+        cmocka_unit_test(options_from_an_older_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

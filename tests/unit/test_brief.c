@@ -60,7 +60,8 @@ static char *json_line_path(const example *ex, const char *words)
     free(text);
     precis_model *model = NULL;
     assert_int_equal(precis_model_new(&model, &err), PRECIS_OK);
-    precis_options o = precis_options_default();
+    precis_options o;
+    precis_options_init(&o);
     o.budget = (size_t)atol(words);
     precis_summarizer *s = NULL;
     assert_int_equal(precis_summarizer_new(model, &o, &s, &err), PRECIS_OK);
@@ -188,6 +189,7 @@ static void test_bad_settings_are_named(void **state)
     }
     /* the settings kept their defaults: 100 words */
     precis_options o;
+    precis_options_init(&o);
     assert_int_equal(precis_settings_options(s, &o, &err), PRECIS_OK);
     assert_int_equal(o.budget, 100);
     assert_int_equal(o.budget_unit, PRECIS_BUDGET_WORDS);

@@ -390,7 +390,8 @@ static void one_item_renders_the_hand_computed_table(void **state)
 static void averages_follow_rouge_order_whatever_the_order_added(void **state)
 {
     (void)state;
-    precis_rouge_options opt = precis_rouge_options_default();
+    precis_rouge_options opt;
+    precis_rouge_options_init(&opt);
     opt.byte_limit = 20;
     precis_error err = {0};
     precis_rouge *rouge = NULL;

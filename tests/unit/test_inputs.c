@@ -162,7 +162,8 @@ static void a_nul_byte_anywhere_makes_an_article_binary(void **state)
     precis_error err = {0};
     precis_model *m = NULL;
     assert_int_equal(precis_model_new(&m, &err), PRECIS_OK);
-    precis_options o = precis_options_default();
+    precis_options o;
+    precis_options_init(&o);
     precis_summarizer *s = NULL;
     assert_int_equal(precis_summarizer_new(m, &o, &s, &err), PRECIS_OK);
     assert_non_null(s);

@@ -70,7 +70,8 @@ static void test_word_then_multibyte_mark_at_the_end(void **state)
         size_t len = strlen(texts[i]);
         char *buf = exact_copy(texts[i], len);
         precis_article art = {"exact", buf, len};
-        precis_options o = precis_options_default();
+        precis_options o;
+        precis_options_init(&o);
         precis_summary *sum = summarize(*state, &o, &art, 1);
         precis_summary_free(sum);
         free(buf);
@@ -119,7 +120,8 @@ static void test_ilp_stops_at_its_limit(void **state)
     size_t len;
     char *text = read_example(&len);
     precis_article arts[3] = {{"a", text, len}, {"b", text, len}, {"c", text, len}};
-    precis_options o = precis_options_default();
+    precis_options o;
+    precis_options_init(&o);
     o.method = PRECIS_METHOD_ILP;
     o.budget = 700;
     precis_summary *sum = summarize(*state, &o, arts, 3);
@@ -146,7 +148,8 @@ static void test_lexrank_and_ilp_caps_are_reported(void **state)
                                 "open in spring. ",
                                 i, i * 7);
     precis_article art = {"long", text, len};
-    precis_options o = precis_options_default();
+    precis_options o;
+    precis_options_init(&o);
     precis_summary *sum = summarize(*state, &o, &art, 1);
     assert_true(has_warning(sum, "LexRank used the 800 most salient of 900 sentences"));
     precis_summary_free(sum);
@@ -168,7 +171,8 @@ static void test_huge_article_stops_at_the_sentence_cap(void **state)
         text[i + 1] = ' ';
     }
     precis_article art = {"dots", text, len};
-    precis_options o = precis_options_default();
+    precis_options o;
+    precis_options_init(&o);
     precis_summary *sum = summarize(*state, &o, &art, 1);
     assert_true(has_warning(sum, "dots: only the first 2000 sentences were read"));
     assert_int_equal(sum->sentences_seen, PRECIS_MAX_SENTENCES_PER_ARTICLE);
@@ -184,7 +188,8 @@ static void test_article_and_sentence_caps(void **state)
     precis_article *arts = calloc(n, sizeof *arts);
     for (size_t i = 0; i < n; i++)
         arts[i] = (precis_article){NULL, "word", 4};
-    precis_options o = precis_options_default();
+    precis_options o;
+    precis_options_init(&o);
     precis_summary *sum = summarize(*state, &o, arts, n);
     assert_true(has_warning(sum, "only the first 100000 of 100001 articles were read"));
     assert_int_equal(sum->sentences_seen, PRECIS_MAX_ARTICLES);
@@ -217,13 +222,14 @@ static void test_non_finite_weights_are_refused(void **state)
     fixture *f = *state;
     double bad[] = {INFINITY, -INFINITY, NAN};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        precis_options o = precis_options_default();
+        precis_options o;
+        precis_options_init(&o);
         o.lexrank_weight = bad[i];
         precis_error err;
         memset(&err, 0, sizeof err);
         assert_int_not_equal(precis_summarizer_new(f->model, &o, &(precis_summarizer *){NULL}, &err), PRECIS_OK);
         assert_int_equal(err.status, PRECIS_E_ARGUMENT);
-        o = precis_options_default();
+        precis_options_init(&o);
         o.redundancy = bad[i];
         assert_int_not_equal(precis_summarizer_new(f->model, &o, &(precis_summarizer *){NULL}, &err), PRECIS_OK);
         assert_int_equal(err.status, PRECIS_E_ARGUMENT);

@@ -47,6 +47,7 @@ static int check_vector(json_t *v)
     const char *id = json_string_value(json_object_get(v, "id"));
     const char *flags = json_string_value(json_object_get(v, "flags"));
     precis_rouge_options opt;
+    precis_rouge_options_init(&opt);
     precis_error err = {0};
     assert_int_equal(precis_rouge_options_parse(flags, &opt, &err), PRECIS_OK);
     precis_rouge *rouge = NULL;
@@ -314,6 +315,7 @@ static precis_rouge_result score1(const char *flags, const char *const *sys, siz
                                   const char *const *ref, size_t nr)
 {
     precis_rouge_options opt;
+    precis_rouge_options_init(&opt);
     precis_error err = {0};
     assert_int_equal(precis_rouge_options_parse(flags, &opt, &err), PRECIS_OK);
     precis_rouge *rouge = NULL;
@@ -418,6 +420,7 @@ static void scorer_is_reusable_across_calls(void **state)
     (void)state;
     precis_error err = {0};
     precis_rouge_options opt;
+    precis_rouge_options_init(&opt);
     assert_int_equal(precis_rouge_options_parse("-m -s", &opt, &err), PRECIS_OK);
     precis_rouge *rouge = NULL;
     assert_int_equal(precis_rouge_new(&opt, &rouge, &err), PRECIS_OK);
@@ -445,6 +448,7 @@ static void best_reference_mode_keeps_the_best_reference(void **state)
     precis_rouge_text refs[2] = {{r1, 1}, {r2, 1}};
     precis_error err = {0};
     precis_rouge_options opt;
+    precis_rouge_options_init(&opt);
     precis_rouge_result a, b;
     assert_int_equal(precis_rouge_options_parse("-f A", &opt, &err), PRECIS_OK);
     precis_rouge *ra = NULL;
@@ -469,6 +473,7 @@ static void options_parse_rouge_flag_strings(void **state)
 {
     (void)state;
     precis_rouge_options o;
+    precis_rouge_options_init(&o);
     precis_error err = {0};
     assert_int_equal(precis_rouge_options_parse("-n 2 -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -m -b 665",
                                                 &o, &err),

@@ -107,7 +107,8 @@ static void example_summary_fits_the_budget_and_points_to_its_source(void **stat
     (void)state;
     example ex;
     load_example(&ex);
-    precis_options o = precis_options_default();
+    precis_options o;
+    precis_options_init(&o);
     precis_summary *sum = summarize(&o, ex.articles, 4);
     assert_true(sum->count >= 2);
     assert_true(sum->words <= 100);
@@ -133,7 +134,8 @@ static void syndicated_copies_are_never_both_chosen(void **state)
     (void)state;
     example ex;
     load_example(&ex);
-    precis_options o = precis_options_default();
+    precis_options o;
+    precis_options_init(&o);
     o.budget = 600; /* room for everything: only the guard keeps copies out */
     precis_summary *sum = summarize(&o, ex.articles, 4);
     assert_true(sum->count >= 10);
@@ -152,7 +154,8 @@ static void concept_methods_keep_the_budget_and_skip_copies(void **state)
     load_example(&ex);
     const precis_method methods[] = {PRECIS_METHOD_CONCEPTS, PRECIS_METHOD_ILP};
     for (size_t m = 0; m < 2; m++) {
-        precis_options o = precis_options_default();
+        precis_options o;
+        precis_options_init(&o);
         o.method = methods[m];
         o.budget = 250;
         precis_summary *sum = summarize(&o, ex.articles, 4);
@@ -173,7 +176,8 @@ static void picks_come_in_reading_order(void **state)
     (void)state;
     example ex;
     load_example(&ex);
-    precis_options o = precis_options_default();
+    precis_options o;
+    precis_options_init(&o);
     o.budget = 300;
     precis_summary *sum = summarize(&o, ex.articles, 4);
     for (size_t i = 1; i < sum->count; i++) {
@@ -195,7 +199,8 @@ static void budgets_in_words_bytes_and_sentences_hold(void **state)
     (void)state;
     example ex;
     load_example(&ex);
-    precis_options o = precis_options_default();
+    precis_options o;
+    precis_options_init(&o);
     o.budget_unit = PRECIS_BUDGET_SENTENCES;
     o.budget = 3;
     precis_summary *sum = summarize(&o, ex.articles, 4);
@@ -229,7 +234,8 @@ static void lead_takes_first_sentences_in_turn_skipping_copies(void **state)
     (void)state;
     example ex;
     load_example(&ex);
-    precis_options o = precis_options_default();
+    precis_options o;
+    precis_options_init(&o);
     o.method = PRECIS_METHOD_LEAD;
     o.budget_unit = PRECIS_BUDGET_SENTENCES;
     o.budget = 3;
@@ -254,7 +260,8 @@ static void random_baseline_is_seeded(void **state)
     (void)state;
     example ex;
     load_example(&ex);
-    precis_options o = precis_options_default();
+    precis_options o;
+    precis_options_init(&o);
     o.method = PRECIS_METHOD_RANDOM;
     o.seed = 7;
     precis_summary *a = summarize(&o, ex.articles, 4);
@@ -282,7 +289,8 @@ static void a_reused_summarizer_matches_a_fresh_one(void **state)
     precis_error err = {0};
     precis_model *m = NULL;
     assert_int_equal(precis_model_new(&m, &err), PRECIS_OK);
-    precis_options o = precis_options_default();
+    precis_options o;
+    precis_options_init(&o);
     precis_summarizer *s = NULL;
     assert_int_equal(precis_summarizer_new(m, &o, &s, &err), PRECIS_OK);
     precis_summary *first = NULL, *other = NULL, *again = NULL;
@@ -310,7 +318,8 @@ static void oracle_finds_the_sentence_the_reference_quotes(void **state)
     precis_error err = {0};
     precis_model *m = NULL;
     assert_int_equal(precis_model_new(&m, &err), PRECIS_OK);
-    precis_options o = precis_options_default();
+    precis_options o;
+    precis_options_init(&o);
     o.budget_unit = PRECIS_BUDGET_SENTENCES;
     o.budget = 1;
     precis_summarizer *s = NULL;
@@ -337,14 +346,15 @@ static void bad_input_fails_with_a_status_and_a_message(void **state)
     precis_error err = {0};
     precis_model *m = NULL;
     assert_int_equal(precis_model_new(&m, &err), PRECIS_OK);
-    precis_options o = precis_options_default();
+    precis_options o;
+    precis_options_init(&o);
     o.budget = 0;
     assert_int_not_equal(precis_summarizer_new(m, &o, &(precis_summarizer *){NULL}, &err), PRECIS_OK);
     assert_int_equal(err.status, PRECIS_E_ARGUMENT);
-    o = precis_options_default();
+    precis_options_init(&o);
     o.redundancy = 2;
     assert_int_not_equal(precis_summarizer_new(m, &o, &(precis_summarizer *){NULL}, &err), PRECIS_OK);
-    o = precis_options_default();
+    precis_options_init(&o);
     precis_summarizer *s = NULL;
     assert_int_equal(precis_summarizer_new(m, &o, &s, &err), PRECIS_OK);
     precis_summary *sum = NULL;

@@ -43,7 +43,8 @@ static void training_rows_label_what_the_oracle_picks(void **state)
     precis_error err = {0};
     precis_model *m = NULL;
     assert_int_equal(precis_model_new(&m, &err), PRECIS_OK);
-    precis_options o = precis_options_default();
+    precis_options o;
+    precis_options_init(&o);
     o.budget = 60;
     precis_summarizer *s = NULL;
     assert_int_equal(precis_summarizer_new(m, &o, &s, &err), PRECIS_OK);
