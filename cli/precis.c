@@ -75,6 +75,11 @@ int cli_report(const precis_error *err)
         return EXIT_SYSTEM;
     case PRECIS_E_ARGUMENT:
         return EXIT_USAGE;
+    case PRECIS_E_MISMATCH: /* evaluation items that do not pair: a system
+                               summary without reference, or the reverse */
+    case PRECIS_E_FORMAT:
+    case PRECIS_E_EMPTY:
+    case PRECIS_E_BINARY:
     default:
         return EXIT_INPUT;
     }
