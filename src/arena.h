@@ -1,7 +1,7 @@
 /*
  * arena.h: bump allocation for everything that lives as long as one cluster.
  *
- * A summarizer owns one arena; every token, sentence and matrix of a cluster
+ * A summarizer owns one arena; every token, sentence and matrix of a workset
  * is carved out of it and dropped at once by arena_reset() before the next
  * cluster.  Chunks grow geometrically; reset keeps the largest chunk so a
  * steady stream of clusters allocates nothing after the first few.

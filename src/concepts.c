@@ -14,7 +14,7 @@
 
 #include <stdint.h>
 
-double *concept_weights(arena *a, const cluster *c)
+double *concept_weights(arena *a, const workset *c)
 {
     double *weight = arena_array(a, c->nconcepts + 1, sizeof *weight);
     uint32_t *last = arena_array(a, c->nconcepts + 1, sizeof *last);

@@ -5,10 +5,10 @@
 #define PRECIS_CONCEPTS_H
 
 #include "arena.h"
-#include "cluster.h"
+#include "workset.h"
 
 /* The weight of every concept id of the cluster (concepts.c), in the arena;
  * NULL when out of memory. */
-double *concept_weights(arena *a, const cluster *c);
+double *concept_weights(arena *a, const workset *c);
 
 #endif

@@ -88,7 +88,7 @@ static int has_digit(const char *s, size_t len)
 
 static int by_centroid_desc(const void *pa, const void *pb, void *ctx)
 {
-    const cluster *c = ctx;
+    const workset *c = ctx;
     uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
     double ca = c->sents[a].centroid, cb = c->sents[b].centroid;
     if (ca != cb)
@@ -96,7 +96,7 @@ static int by_centroid_desc(const void *pa, const void *pb, void *ctx)
     return a < b ? -1 : a > b;
 }
 
-int features_compute(arena *a, const cluster *c, double *feats)
+int features_compute(arena *a, const workset *c, double *feats)
 {
     size_t n = c->nsents;
     memset(feats, 0, n * FEATURE_COUNT * sizeof *feats);
@@ -169,7 +169,7 @@ int features_compute(arena *a, const cluster *c, double *feats)
             const sentence *y = &c->sents[k];
             if (y->article == x->article || (y->flags & (SENT_JUNK | SENT_TOO_LONG)))
                 continue;
-            double sim = cluster_cosine(c, s, k);
+            double sim = workset_cosine(c, s, k);
             if (sim > support_max)
                 support_max = sim;
         }

@@ -5,7 +5,7 @@
 #define PRECIS_FEATURES_H
 
 #include "arena.h"
-#include "cluster.h"
+#include "workset.h"
 
 enum {
     FEAT_BIAS, FEAT_LEAD_INVERSE, FEAT_LEAD_FIRST, FEAT_LEAD_SECOND, FEAT_RELATIVE_POSITION,
@@ -25,10 +25,10 @@ enum {
 
 extern const char *const feature_names[FEATURE_COUNT];
 
-/* Fills feats[s * FEATURE_COUNT + k] for every sentence s of the cluster
+/* Fills feats[s * FEATURE_COUNT + k] for every sentence s of the workset
  * (all zero for sentences that cannot be chosen).  Needs the centroid and
  * LexRank scores.  Returns 0, or -1 when out of memory. */
-int features_compute(arena *a, const cluster *c, double *feats);
+int features_compute(arena *a, const workset *c, double *feats);
 
 /* 1 when the sentence opens with a word that needs an antecedent
  * ("He said", "But", "However,", "This"). */

@@ -37,7 +37,7 @@
 #include "concepts.h"
 
 /* Index of the candidate just before `s` in its article, or -1. */
-static long predecessor(const cluster *c, const uint32_t *cand, size_t ncand, size_t k)
+static long predecessor(const workset *c, const uint32_t *cand, size_t ncand, size_t k)
 {
     const sentence *s = &c->sents[cand[k]];
     for (size_t i = 0; i < ncand; i++) {
@@ -91,8 +91,8 @@ static void stop_at_node_limit(glp_tree *tree, void *info)
     }
 }
 
-int ilp_select(arena *a, const cluster *c, const precis_options *o,
-               size_t (*cost)(const cluster *, const sentence *), selection *out,
+int ilp_select(arena *a, const workset *c, const precis_options *o,
+               size_t (*cost)(const workset *, const sentence *), selection *out,
                const uint32_t *cand, size_t ncand)
 {
     if (ncand == 0)

@@ -5,7 +5,7 @@
 #define PRECIS_ILP_H
 
 #include "arena.h"
-#include "cluster.h"
+#include "workset.h"
 #include "selection.h"
 
 /* Most candidates and concepts an exact solve takes on; larger clusters
@@ -23,11 +23,11 @@
 
 /* Chooses the candidates `cand` that cover the most concept weight within
  * the budget.  Returns 0 (possibly with SELECT_NOTE_ILP_*_BEST in
- * out->notes), 1 when the caller should take the greedy answer (the cluster
+ * out->notes), 1 when the caller should take the greedy answer (the workset
  * is too large, the search stopped before any solution, or GLPK failed: the
  * reason is in out->notes), or -1 when out of memory. */
-int ilp_select(arena *a, const cluster *c, const precis_options *o,
-               size_t (*cost)(const cluster *, const sentence *), selection *out,
+int ilp_select(arena *a, const workset *c, const precis_options *o,
+               size_t (*cost)(const workset *, const sentence *), selection *out,
                const uint32_t *cand, size_t ncand);
 
 #endif

@@ -150,8 +150,8 @@ static double gain(const uint32_t *ids, size_t n, const uint32_t *ref, const uin
     return hits;
 }
 
-int oracle_select(arena *a, const cluster *c, const precis_options *o,
-                  size_t (*cost)(const cluster *, const sentence *), const char *const *refs,
+int oracle_select(arena *a, const workset *c, const precis_options *o,
+                  size_t (*cost)(const workset *, const sentence *), const char *const *refs,
                   size_t nrefs, int stem, int stopwords, selection *out, double *density)
 {
     memset(out, 0, sizeof *out);

@@ -1,7 +1,7 @@
 /*
  * score.c: how central, how early and how summary-like each sentence is.
  *
- *   centroid  cosine between the sentence's tf-idf vector and the cluster
+ *   centroid  cosine between the sentence's tf-idf vector and the workset
  *             centroid (sum of all sentence vectors): the words the whole
  *             cluster is about (Radev et al., MEAD).
  *   lexrank   stationary distribution of a random walk on the sentence
@@ -32,7 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void centroid_scores(cluster *c, double *centroid)
+static void centroid_scores(workset *c, double *centroid)
 {
     for (size_t s = 0; s < c->nsents; s++) {
         const sentence *x = &c->sents[s];
@@ -56,7 +56,7 @@ static void centroid_scores(cluster *c, double *centroid)
 
 static int by_prior_desc(const void *pa, const void *pb, void *ctx)
 {
-    const cluster *c = ctx;
+    const workset *c = ctx;
     uint32_t ia = *(const uint32_t *)pa, ib = *(const uint32_t *)pb;
     double sa = c->sents[ia].centroid + c->sents[ia].position;
     double sb = c->sents[ib].centroid + c->sents[ib].position;
@@ -72,7 +72,7 @@ static int by_index(const void *pa, const void *pb)
 }
 
 /* Continuous LexRank on the given nodes (indices into c->sents). */
-static int lexrank_scores(arena *a, cluster *c, const uint32_t *nodes, size_t n)
+static int lexrank_scores(arena *a, workset *c, const uint32_t *nodes, size_t n)
 {
     if (n == 0)
         return 0;
@@ -141,7 +141,7 @@ typedef struct score_maxima {
     double centroid, lexrank, learned, importance;
 } score_maxima;
 
-static score_maxima maxima(const cluster *c)
+static score_maxima maxima(const workset *c)
 {
     score_maxima m = {0, 0, 0, 0};
     for (size_t s = 0; s < c->nsents; s++) {
@@ -160,7 +160,7 @@ static score_maxima maxima(const cluster *c)
 
 /* The logistic model of feature_set.c with the model's trained weights,
  * into each sentence's `learned`. */
-static int learned_scores(arena *a, cluster *c)
+static int learned_scores(arena *a, workset *c)
 {
     double *feats = arena_array(a, c->nsents * FEATURE_COUNT + 1, sizeof *feats);
     if (!feats || word_importance(a, c) < 0 || features_compute(a, c, feats) < 0)
@@ -184,7 +184,7 @@ static int uses_mix(const precis_options *o)
            o->method == PRECIS_METHOD_ILP;
 }
 
-int score_cluster(arena *a, cluster *c, const precis_options *o)
+int score_cluster(arena *a, workset *c, const precis_options *o)
 {
     double *centroid = arena_array(a, c->nterms ? c->nterms : 1, sizeof *centroid);
     if (!centroid)

@@ -7,13 +7,13 @@
 #define PRECIS_SCORE_H
 
 #include "arena.h"
-#include "cluster.h"
+#include "workset.h"
 
 /* Fills centroid, lexrank, position, summary_words, learned, importance
  * (those the method in o uses) and the combined score of every sentence.
  * Records in c->lexrank_capped_from when LexRank had to leave sentences
  * out.  Returns 0 or -1 (out of memory). */
-int score_cluster(arena *a, cluster *c, const precis_options *o);
+int score_cluster(arena *a, workset *c, const precis_options *o);
 
 /* Most sentences LexRank ranks in one cluster: the graph is dense, so its
  * cost grows with the square.  Larger clusters rank their best sentences

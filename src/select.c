@@ -24,7 +24,7 @@
 /* Order in which a baseline offers its sentences. */
 static int lead_order(const void *pa, const void *pb, void *ctx)
 {
-    const cluster *c = ctx;
+    const workset *c = ctx;
     const sentence *a = &c->sents[*(const uint32_t *)pa], *b = &c->sents[*(const uint32_t *)pb];
     if (a->rank != b->rank)
         return a->rank < b->rank ? -1 : 1;
@@ -44,26 +44,26 @@ static uint64_t next_random(uint64_t *state)
  * sentence's `nearest`, so that each step of a selection reads the largest
  * similarity to what is chosen instead of recomputing it: one pass over the
  * sentences per pick rather than one per candidate and chosen sentence. */
-static void take(const cluster *c, selection *out, uint32_t sid)
+static void take(const workset *c, selection *out, uint32_t sid)
 {
     out->sents[out->count++] = sid;
     out->taken[sid] = 1;
     for (size_t j = 0; j < c->nsents; j++) {
-        double sim = cluster_cosine(c, sid, j);
+        double sim = workset_cosine(c, sid, j);
         if (sim > out->nearest[j])
             out->nearest[j] = sim;
     }
 }
 
-static int too_similar(const cluster *c, const selection *out, const sentence *s, double limit,
+static int too_similar(const workset *c, const selection *out, const sentence *s, double limit,
                        double *max_sim)
 {
     *max_sim = out->nearest[s - c->sents];
     return *max_sim > limit;
 }
 
-static int baseline_select(const cluster *c, const precis_options *o,
-                           size_t (*cost)(const cluster *, const sentence *), selection *out,
+static int baseline_select(const workset *c, const precis_options *o,
+                           size_t (*cost)(const workset *, const sentence *), selection *out,
                            uint32_t *cand, size_t ncand)
 {
     if (o->method == PRECIS_METHOD_LEAD) {
@@ -111,7 +111,7 @@ static int baseline_select(const cluster *c, const precis_options *o,
 
 /* Is the sentence just before s in its article already chosen?  (A
  * cluster stores each article's sentences in order, one after another.) */
-static int chosen_before(const cluster *c, const selection *sel, const sentence *s)
+static int chosen_before(const workset *c, const selection *sel, const sentence *s)
 {
     size_t sid = (size_t)(s - c->sents);
     return s->index > 0 && sel->taken[sid - 1];
@@ -119,7 +119,7 @@ static int chosen_before(const cluster *c, const selection *sel, const sentence 
 
 /* Index in the (document-ordered) candidates of the sentence just before
  * s in its article, or ncand when it is not a candidate. */
-static size_t candidate_before(const cluster *c, const uint32_t *cand, size_t ncand,
+static size_t candidate_before(const workset *c, const uint32_t *cand, size_t ncand,
                                const sentence *s)
 {
     size_t lo = 0, hi = ncand;
@@ -145,8 +145,8 @@ static void remove_candidate(uint32_t *cand, size_t *ncand, size_t i)
     (*ncand)--;
 }
 
-static int mmr_select(const cluster *c, const precis_options *o,
-                      size_t (*cost)(const cluster *, const sentence *), selection *out,
+static int mmr_select(const workset *c, const precis_options *o,
+                      size_t (*cost)(const workset *, const sentence *), selection *out,
                       uint32_t *cand, size_t ncand)
 {
     double max_score = 0.0;
@@ -243,7 +243,7 @@ static int mmr_select(const cluster *c, const precis_options *o,
  */
 /* --truncate: the most salient candidate left (not chosen, not a near copy
  * of a chosen sentence) fills the rest of a budget in words or bytes, cut. */
-static void fill_with_cut(const cluster *c, const precis_options *o, selection *out,
+static void fill_with_cut(const workset *c, const precis_options *o, selection *out,
                           const uint32_t *cand, size_t ncand, size_t used)
 {
     if (!o->truncate || o->budget_unit == PRECIS_BUDGET_SENTENCES || used >= o->budget)
@@ -264,8 +264,8 @@ static void fill_with_cut(const cluster *c, const precis_options *o, selection *
     }
 }
 
-static int concept_select(arena *a, const cluster *c, const precis_options *o,
-                          size_t (*cost)(const cluster *, const sentence *), selection *out,
+static int concept_select(arena *a, const workset *c, const precis_options *o,
+                          size_t (*cost)(const workset *, const sentence *), selection *out,
                           uint32_t *cand, size_t ncand)
 {
     double *weight = concept_weights(a, c);
@@ -319,8 +319,8 @@ static int concept_select(arena *a, const cluster *c, const precis_options *o,
 
 /* The exact ILP fills out->sents itself: takes its picks again (for the
  * similarities) and lets --truncate fill the rest of the budget. */
-static void ilp_fill_with_cut(const cluster *c, const precis_options *o,
-                              size_t (*cost)(const cluster *, const sentence *), selection *out,
+static void ilp_fill_with_cut(const workset *c, const precis_options *o,
+                              size_t (*cost)(const workset *, const sentence *), selection *out,
                               const uint32_t *cand, size_t ncand)
 {
     size_t used = 0, n = out->count;
@@ -333,8 +333,8 @@ static void ilp_fill_with_cut(const cluster *c, const precis_options *o,
     fill_with_cut(c, o, out, cand, ncand, used);
 }
 
-int select_sentences(arena *a, const cluster *c, const precis_options *o,
-                     size_t (*cost)(const cluster *, const sentence *), selection *out)
+int select_sentences(arena *a, const workset *c, const precis_options *o,
+                     size_t (*cost)(const workset *, const sentence *), selection *out)
 {
     memset(out, 0, sizeof *out);
     out->sents = arena_array(a, c->nsents + 1, sizeof *out->sents);
@@ -379,7 +379,7 @@ int select_sentences(arena *a, const cluster *c, const precis_options *o,
 }
 
 typedef struct order_ctx {
-    const cluster *c;
+    const workset *c;
     const uint32_t *first_index; /* per article: smallest chosen index */
 } order_ctx;
 
@@ -397,7 +397,7 @@ static int reading_order(const void *pa, const void *pb, void *ctx)
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
-void order_for_reading(const cluster *c, uint32_t *sents, size_t count)
+void order_for_reading(const workset *c, uint32_t *sents, size_t count)
 {
     uint32_t first_small[64];
     uint32_t *first = c->narticles <= 64 ? first_small : malloc(c->narticles * sizeof *first);

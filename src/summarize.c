@@ -18,7 +18,7 @@
 
 #include "arena.h"
 #include "clean.h"
-#include "cluster.h"
+#include "workset.h"
 #include "error.h"
 #include "hash.h"
 #include "model.h"
@@ -648,19 +648,19 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
 
 /* ---- results -------------------------------------------------------- */
 
-static size_t cost_words(const cluster *c, const sentence *s)
+static size_t cost_words(const workset *c, const sentence *s)
 {
     (void)c;
     return s->words;
 }
 
-static size_t cost_bytes(const cluster *c, const sentence *s)
+static size_t cost_bytes(const workset *c, const sentence *s)
 {
     (void)c;
     return s->bytes;
 }
 
-static size_t cost_sentences(const cluster *c, const sentence *s)
+static size_t cost_sentences(const workset *c, const sentence *s)
 {
     (void)c;
     (void)s;
@@ -714,7 +714,7 @@ static size_t cut_after_bytes(const char *text, size_t start, size_t end, uint32
     return kept;
 }
 
-static precis_status build_summary(const cluster *c, const selection *sel,
+static precis_status build_summary(const workset *c, const selection *sel,
                                    precis_budget_unit unit, warnings *w, precis_summary **out,
                                    precis_error *err)
 {
@@ -797,8 +797,8 @@ static int has_text(const precis_article *articles, size_t count)
 }
 
 /* Clean-up, segmentation and vectors of every article, into *c. */
-static precis_status prepare_cluster(precis_summarizer *sz, const precis_article *articles,
-                                     size_t count, precis_markup markup, cluster *c, warnings *w,
+static precis_status prepare_workset(precis_summarizer *sz, const precis_article *articles,
+                                     size_t count, precis_markup markup, workset *c, warnings *w,
                                      precis_error *err)
 {
     if (count == 0 || !has_text(articles, count))
@@ -859,11 +859,11 @@ static precis_status prepare_cluster(precis_summarizer *sz, const precis_article
 }
 
 precis_status summarizer_prepare(precis_summarizer *sz, const precis_article *articles,
-                                 size_t count, precis_markup markup, cluster *c,
+                                 size_t count, precis_markup markup, workset *c,
                                  precis_error *err)
 {
     warnings w = {0};
-    precis_status st = prepare_cluster(sz, articles, count, markup, c, &w, err);
+    precis_status st = prepare_workset(sz, articles, count, markup, c, &w, err);
     free(w.text);
     return st;
 }
@@ -891,7 +891,7 @@ cost_fn summarizer_cost(const precis_options *o)
 }
 
 /* The caps that kept scoring and selection bounded, said in warnings. */
-static void note_limits(const cluster *c, const selection *sel, warnings *w)
+static void note_limits(const workset *c, const selection *sel, warnings *w)
 {
     if (c->lexrank_capped_from)
         warn(w, "LexRank used the %d most salient of %zu sentences (its limit)",
@@ -925,8 +925,8 @@ static precis_status summarize_cluster(precis_summarizer *sz, const precis_artic
                                        precis_error *err)
 {
     warnings w = {0};
-    cluster c;
-    precis_status st = prepare_cluster(sz, articles, count, markup, &c, &w, err);
+    workset c;
+    precis_status st = prepare_workset(sz, articles, count, markup, &c, &w, err);
     if (st != PRECIS_OK) {
         free(w.text);
         return st;

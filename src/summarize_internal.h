@@ -6,7 +6,7 @@
 #define PRECIS_SUMMARIZE_INTERNAL_H
 
 #include "arena.h"
-#include "cluster.h"
+#include "workset.h"
 #include "oracle.h"
 #include "score.h"
 #include "select.h"
@@ -14,12 +14,12 @@
 #include "precis_eval.h" /* precis_summarize_oracle, defined in summarize.c */
 #include "precis_train.h"
 
-typedef size_t (*cost_fn)(const cluster *, const sentence *);
+typedef size_t (*cost_fn)(const workset *, const sentence *);
 
 /* Resets the summarizer's arena and prepares the cluster: clean-up,
  * segmentation, tokens and vectors of every article (warnings dropped). */
 precis_status summarizer_prepare(precis_summarizer *s, const precis_article *articles,
-                                 size_t count, precis_markup markup, cluster *c,
+                                 size_t count, precis_markup markup, workset *c,
                                  precis_error *err);
 /* Gives a summarizer other options (checked first), so that a pool of
  * summarizers can serve requests with different options. */

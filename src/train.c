@@ -64,7 +64,7 @@ static precis_rows *rows_new(size_t n, size_t features)
 /* Both kinds of training rows start from a prepared cluster with references. */
 static precis_status prepare_training(precis_summarizer *sz, const precis_article *articles,
                                       size_t count, precis_markup markup, size_t nreferences,
-                                      cluster *c, precis_error *err)
+                                      workset *c, precis_error *err)
 {
     if (nreferences == 0)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "training needs reference summaries");
@@ -77,7 +77,7 @@ precis_status precis_training_rows(precis_summarizer *sz, const precis_article *
                                    precis_rows **out, precis_error *err)
 {
     *out = NULL;
-    cluster c;
+    workset c;
     precis_status st = prepare_training(sz, articles, count, markup, nreferences, &c, err);
     if (st != PRECIS_OK)
         return st;
@@ -252,7 +252,7 @@ precis_status precis_training_word_rows(precis_summarizer *sz, const precis_arti
                                         precis_rows **out, precis_error *err)
 {
     *out = NULL;
-    cluster c;
+    workset c;
     precis_status st = prepare_training(sz, articles, count, markup, nreferences, &c, err);
     if (st != PRECIS_OK)
         return st;

@@ -18,7 +18,7 @@
 
 #include "model.h"
 
-int word_features(arena *a, const cluster *c, double *feats)
+int word_features(arena *a, const workset *c, double *feats)
 {
     uint32_t n = c->nterms;
     memset(feats, 0, (size_t)n * WORD_FEATURE_COUNT * sizeof *feats);
@@ -77,7 +77,7 @@ int word_features(arena *a, const cluster *c, double *feats)
     return 0;
 }
 
-int word_importance(arena *a, cluster *c)
+int word_importance(arena *a, workset *c)
 {
     double *feats = arena_array(a, (size_t)c->nterms * WORD_FEATURE_COUNT + 1, sizeof *feats);
     c->importance = arena_array(a, c->nterms + 1, sizeof *c->importance);

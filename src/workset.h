@@ -1,10 +1,13 @@
 /*
- * cluster.h: the working representation of one cluster while it is being
- * summarized.  Everything here lives in the summarizer's arena and dies at
- * the next cluster.
+ * workset.h: the working set of one call, what the steps share while a
+ * cluster of articles is being summarized: the articles (borrowed), their
+ * sentences with vectors, tokens and concepts, the vocabulary, and LexRank's
+ * similarity matrix.  Everything here lives in the summarizer's arena and
+ * dies at the next call.  (The input is a precis_cluster; this is what
+ * summarizing makes of it, hence the other name.)
  */
-#ifndef PRECIS_CLUSTER_H
-#define PRECIS_CLUSTER_H
+#ifndef PRECIS_WORKSET_H
+#define PRECIS_WORKSET_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -45,12 +48,12 @@ typedef struct sentence {
     double centroid, lexrank, position, summary_words, learned, importance, score;
 } sentence;
 
-typedef struct cluster {
+typedef struct workset {
     const precis_article *articles;
     size_t narticles;
     sentence *sents;
     size_t nsents;
-    uint32_t nterms;       /* vocabulary size of the cluster */
+    uint32_t nterms;       /* vocabulary size of the workset */
     float *idf;            /* per term id */
     float *sprob;          /* per term id: p(in a written summary) */
     const unsigned char *stop; /* per term id: a stopword */
@@ -66,7 +69,7 @@ typedef struct cluster {
     const precis_model *model;
     size_t lexrank_capped_from; /* sentences LexRank could have taken, when
                                    more than LEXRANK_MAX_NODES; else 0 */
-} cluster;
+} workset;
 
 /* 1 when a sentence may appear in a summary. */
 static inline int sentence_selectable(const sentence *s)
@@ -79,7 +82,7 @@ double sentence_cosine(const sentence *a, const sentence *b);
 
 /* The cosine of sentences i and j of the cluster, from LexRank's matrix
  * when both are in it. */
-static inline double cluster_cosine(const cluster *c, size_t i, size_t j)
+static inline double workset_cosine(const workset *c, size_t i, size_t j)
 {
     if (c->sim && c->node_of[i] != UINT32_MAX && c->node_of[j] != UINT32_MAX)
         return c->sim[(size_t)c->node_of[i] * c->nnodes + c->node_of[j]];

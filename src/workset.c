@@ -1,10 +1,9 @@
 /*
- * cluster.c: what every step computes on the working state of a cluster
- * (cluster.h): the cosine of two sentence vectors.  Its own file so that
- * scoring, selection and the ILP depend on the working state, not on each
- * other.
+ * workset.c: what every step computes on the working set (workset.h): the
+ * cosine of two sentence vectors.  Its own file so that scoring, selection
+ * and the ILP depend on the working set, not on each other.
  */
-#include "cluster.h"
+#include "workset.h"
 
 double sentence_cosine(const sentence *a, const sentence *b)
 {
