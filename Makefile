@@ -52,10 +52,14 @@ NOPC_LIBS  := -lstemmer -lglpk -lm -lpthread
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(NOPC_LIBS)
 TEST_LIBS  := $(shell pkg-config --libs cmocka 2>/dev/null)
 
-CFLAGS_ALL := $(WARN) $(OPT) -fPIC -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS)
+# src/ is laid out by role (src/README.md); each room's headers are found by
+# name, so a module includes "text.h", not "../base/text.h".
+SRC_DIRS := $(sort $(dir $(wildcard src/*/*.c src/*/*.h)))
+SRC_INCLUDES := $(patsubst %/,-I%,$(SRC_DIRS))
+CFLAGS_ALL := $(WARN) $(OPT) -fPIC -Iinclude $(SRC_INCLUDES) $(PKG_CFLAGS) $(CFLAGS)
 LDFLAGS_ALL := $(OPT) $(LDFLAGS)
 
-LIB_SRC  := $(filter-out $(EXCLUDE),$(sort $(wildcard src/*.c)))
+LIB_SRC  := $(sort $(wildcard src/*/*.c))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 DATA_TABLES := stopwords idf summary_prob weights word_weights rouge_stopwords rouge_wordnet
@@ -105,7 +109,7 @@ $(B)/gen/%.c: data/%.tsv $(B)/tools/gen_table
 	$(B)/tools/gen_table $(subst -,_,$*)_table $< > $@.tmp && mv $@.tmp $@
 
 $(B)/gen/%.o: $(B)/gen/%.c
-	$(CC) -std=c11 -O1 -Isrc $(VISIBILITY) $(DEPFLAGS) -c $< -o $@
+	$(CC) -std=c11 -O1 -Isrc/base $(VISIBILITY) $(DEPFLAGS) -c $< -o $@
 
 # Objects compiled before the visibility flag existed are rebuilt: they
 # depend on a stamp that holds it, rewritten only when it changes.

@@ -43,7 +43,7 @@ extern "C" {
 /* ------------------------------------------------------------------ */
 /* 1. ROUGE (ROUGE-1.5.5 compatible) and the oracle                   */
 /* ------------------------------------------------------------------ */
-/* PRECIS-ROUGE-API-BEGIN (section owned by src/rouge.c) */
+/* PRECIS-ROUGE-API-BEGIN (section owned by src/eval/rouge.c) */
 /*
  * An exact reimplementation of the official Perl ROUGE-1.5.5 scorer for the
  * four numbers news summarization papers report: ROUGE-1, ROUGE-2, ROUGE-L

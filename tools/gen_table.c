@@ -1,5 +1,5 @@
 /*
- * gen_table: compiles a sorted word list into a C data_table (src/table.h),
+ * gen_table: compiles a sorted word list into a C data_table (src/base/table.h),
  * so the library finds its language data by binary search in read-only
  * memory, with no files to locate, nothing to parse and no pointer
  * relocations at start-up.

@@ -25,8 +25,8 @@ FUZZ_TARGETS ?= fuzz_json_line fuzz_sgml fuzz_text fuzz_rouge fuzz_lines
 SECONDS      ?= 60
 
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_CFLAGS  := $(WARN) -O1 -g $(FUZZ_SAN) -Iinclude -Isrc $(PKG_CFLAGS) -MMD -MP
-FUZZ_LIB_SRC := $(if $(LIB_SRC),$(LIB_SRC),$(sort $(wildcard src/*.c)))
+FUZZ_CFLAGS  := $(WARN) -O1 -g $(FUZZ_SAN) -Iinclude $(SRC_INCLUDES) $(PKG_CFLAGS) -MMD -MP
+FUZZ_LIB_SRC := $(if $(LIB_SRC),$(LIB_SRC),$(sort $(wildcard src/*/*.c)))
 FUZZ_TABLES  := $(if $(DATA_TABLES),$(DATA_TABLES),$(patsubst data/%.tsv,%,$(wildcard data/*.tsv)))
 FUZZ_LIB_OBJ := $(FUZZ_LIB_SRC:%.c=$(FUZZ_B)/%.o) $(FUZZ_TABLES:%=$(FUZZ_B)/gen/%.o)
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_B)/%)
@@ -45,8 +45,8 @@ $(FUZZ_B)/gen/%.c: data/%.tsv $(FUZZ_B)/tools/gen_table
 	@mkdir -p $(dir $@)
 	$(FUZZ_B)/tools/gen_table $(subst -,_,$*)_table $< > $@.tmp && mv $@.tmp $@
 
-$(FUZZ_B)/gen/%.o: $(FUZZ_B)/gen/%.c src/table.h
-	$(FUZZ_CC) -std=c11 -O1 -Isrc -c $< -o $@
+$(FUZZ_B)/gen/%.o: $(FUZZ_B)/gen/%.c src/base/table.h
+	$(FUZZ_CC) -std=c11 -O1 -Isrc/base -c $< -o $@
 
 $(FUZZ_B)/libprecis.a: $(FUZZ_LIB_OBJ)
 	@rm -f $@
@@ -55,7 +55,7 @@ $(FUZZ_B)/libprecis.a: $(FUZZ_LIB_OBJ)
 $(FUZZ_B)/fuzz_%: $(FUZZ_DIR)/fuzz_%.c $(FUZZ_B)/libprecis.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< -o $@ $(FUZZ_B)/libprecis.a $(PKG_LIBS)
 
--include $(wildcard $(FUZZ_B)/src/*.d $(FUZZ_B)/*.d)
+-include $(wildcard $(FUZZ_B)/src/*/*.d $(FUZZ_B)/*.d)
 
 fuzz-build: $(FUZZ_BINS)
 

@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "feature_set.h"
+#include "feature_list.h"
 #include "word_features.h"
 #include "precis.h"
 
