@@ -1,12 +1,13 @@
 /*
- * brief.c: the one-call entry (precis.h, section 9) and its two objects.
+ * brief.c: the one-call entry (precis.h) and its two objects.
  *
  *   precis_settings   what a caller may ask for, set by name from strings
  *                     ("words" = "230", "method" = "ilp"): the HTTP server
  *                     passes JSON fields, the Python binding keyword
  *                     arguments, the CLI its options, all through one parser
- *                     with one set of checks.  Opaque, so it can grow without
- *                     breaking a binary built against an older header.
+ *                     with one set of checks (precis_options_set, options.c).
+ *                     Opaque, so it can grow without breaking a binary built
+ *                     against an older header.
  *   precis_engine     the model, loaded once, and a pool of summarizers that
  *                     any number of threads draw from: a summarizer is taken
  *                     under a mutex, used without it, and given back; the
@@ -20,9 +21,6 @@
  * not mutable state, and a fresh summarizer per call keeps the call
  * re-entrant.
  */
-#include <errno.h>
-#include <limits.h>
-#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,136 +67,6 @@ precis_status precis_settings_copy(const precis_settings *settings, precis_setti
     return st;
 }
 
-/* A whole number from 1 (or 0 with allow_zero) up; -1 when it is not one. */
-static long parse_count(const char *s, int allow_zero)
-{
-    if (!s || *s < '0' || *s > '9')
-        return -1;
-    errno = 0;
-    char *end;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end || v > (unsigned long long)LONG_MAX || (v == 0 && !allow_zero))
-        return -1;
-    return (long)v;
-}
-
-/* A finite number; -1 when it is not one. */
-static int parse_number(const char *s, double *out)
-{
-    if (!s || !*s)
-        return -1;
-    errno = 0;
-    char *end;
-    double v = strtod(s, &end);
-    if (errno || *end || !isfinite(v))
-        return -1;
-    *out = v;
-    return 0;
-}
-
-static int parse_flag(const char *s)
-{
-    if (s && (!strcmp(s, "1") || !strcmp(s, "true") || !strcmp(s, "yes")))
-        return 1;
-    if (s && (!strcmp(s, "0") || !strcmp(s, "false") || !strcmp(s, "no")))
-        return 0;
-    return -1;
-}
-
-/* The tuning knobs: each name's field, and its range (0: >= 0, 1: [0, 1],
- * 2: (0, 1]); NULL for a name that is not a knob. */
-static double *knob_field(precis_options *o, const char *key, int *range)
-{
-    *range = 0;
-    if (!strcmp(key, "redundancy"))
-        return *range = 1, &o->redundancy;
-    if (!strcmp(key, "duplicate_similarity"))
-        return *range = 2, &o->duplicate_similarity;
-    if (!strcmp(key, "position_weight"))
-        return &o->position_weight;
-    if (!strcmp(key, "centroid_weight"))
-        return &o->centroid_weight;
-    if (!strcmp(key, "lexrank_weight"))
-        return &o->lexrank_weight;
-    if (!strcmp(key, "summary_word_weight"))
-        return &o->summary_word_weight;
-    if (!strcmp(key, "dangling_penalty"))
-        return &o->dangling_penalty;
-    if (!strcmp(key, "learned_weight"))
-        return &o->learned_weight;
-    if (!strcmp(key, "importance_weight"))
-        return &o->importance_weight;
-    if (!strcmp(key, "ilp_salience"))
-        return &o->ilp_salience;
-    return NULL;
-}
-
-static precis_status set_knob(double *field, const char *key, int range, const char *value,
-                              precis_error *err)
-{
-    double v;
-    int bad = parse_number(value, &v) < 0 || v < 0 || (range == 1 && v > 1) ||
-              (range == 2 && (v <= 0 || v > 1));
-    if (bad)
-        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "%s needs %s, not '%s'", key,
-                           range == 1   ? "a number from 0 to 1"
-                           : range == 2 ? "a number above 0 and at most 1"
-                                        : "a finite number of 0 or more",
-                           value);
-    *field = v;
-    return PRECIS_OK;
-}
-
-static precis_status options_set(precis_options *o, const char *key, const char *value,
-                                 precis_error *err)
-{
-    static const char *const units[] = {"words", "bytes", "sentences"};
-    for (int u = 0; u < 3; u++) {
-        if (strcmp(key, units[u]))
-            continue;
-        long n = parse_count(value, 0);
-        if (n < 0)
-            return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
-                               "%s needs a whole number from 1 to %ld, not '%s'", key, LONG_MAX,
-                               value);
-        o->budget = (size_t)n;
-        o->budget_unit = (precis_budget_unit)u;
-        return PRECIS_OK;
-    }
-    if (!strcmp(key, "method")) {
-        return precis_method_parse(value, &o->method, err);
-    }
-    if (!strcmp(key, "truncate") || !strcmp(key, "drop_datelines")) {
-        int f = parse_flag(value);
-        if (f < 0)
-            return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
-                               "%s needs true or false, not '%s'", key, value);
-        if (key[0] == 't')
-            o->truncate = f;
-        else
-            o->drop_datelines = f;
-        return PRECIS_OK;
-    }
-    if (!strcmp(key, "seed")) {
-        long n = parse_count(value, 1);
-        if (n < 0)
-            return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
-                               "seed needs a whole number of 0 or more, not '%s'", value);
-        o->seed = (uint64_t)n;
-        return PRECIS_OK;
-    }
-    int range;
-    double *field = knob_field(o, key, &range);
-    if (field)
-        return set_knob(field, key, range, value, err);
-    return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
-                       "unknown setting '%s' (words, bytes, sentences, truncate, method, seed, "
-                       "markup, drop_datelines, redundancy, duplicate_similarity, "
-                       "position_weight, centroid_weight, lexrank_weight, summary_word_weight, "
-                       "dangling_penalty, learned_weight, importance_weight, ilp_salience)",
-                       key);
-}
-
 precis_status precis_settings_set(precis_settings *settings, const char *key, const char *value,
                                   precis_error *err)
 {
@@ -213,34 +81,6 @@ precis_status precis_settings_set(precis_settings *settings, const char *key, co
                            "markup needs plain or sgml, not '%s'", value);
     }
     return precis_options_set(&settings->options, key, value, err);
-}
-
-/* Sets the key on the library's copy of the caller's options, then writes
- * back the caller's first o->size bytes; a key whose field lies past them
- * (a caller built against an older header) is refused. */
-precis_status precis_options_set(precis_options *o, const char *key, const char *value,
-                                 precis_error *err)
-{
-    if (!o || !key || !value)
-        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "precis_options_set: NULL argument");
-    precis_options full, defaults;
-    precis_status st = options_from_caller(o, &full, err);
-    if (st == PRECIS_OK)
-        st = options_set(&full, key, value, err);
-    if (st != PRECIS_OK)
-        return st;
-    size_t n = o->size < sizeof full ? o->size : sizeof full;
-    precis_options_init(&defaults);
-    if (n < sizeof full && memcmp((const char *)&full + n, (const char *)&defaults + n,
-                                  sizeof full - n) != 0)
-        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
-                           "'%s' is not among the %zu bytes of the caller's precis_options "
-                           "(built with an older precis.h)",
-                           key, o->size);
-    size_t size = o->size;
-    memcpy(o, &full, n);
-    o->size = size;
-    return PRECIS_OK;
 }
 
 precis_status precis_settings_options(const precis_settings *settings, precis_options *out,

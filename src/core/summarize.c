@@ -1,8 +1,12 @@
 /*
- * summarize.c: the pipeline from articles to a summary.
+ * summarize.c: the orchestrator, from articles to a summary.
  *
- *   clean_paragraphs -> segment_paragraph -> tokenize -> score_cluster
- *   -> select_sentences -> precis_summary
+ *   clean_paragraphs -> segment_paragraph -> tokenize -> vocab (terms,
+ *   concepts, vectors) -> score_cluster -> select_sentences -> precis_summary
+ *
+ * The steps live in their rooms (text/, score/, select/); this file prepares
+ * the working set article by article, under the caps, runs the method,
+ * builds the summary and says in its warnings which caps were hit.
  *
  * All intermediate data lives in the summarizer's arena, reset at the start
  * of every cluster; only the returned summary is malloc'd, so it outlives the
@@ -18,17 +22,18 @@
 
 #include "arena.h"
 #include "clean.h"
-#include "workset.h"
 #include "error.h"
-#include "hash.h"
-#include "model.h"
 #include "feature_set.h"
 #include "ilp.h"
+#include "model.h"
+#include "options.h"
 #include "score.h"
 #include "segment.h"
 #include "summarize_internal.h"
 #include "text.h"
 #include "token.h"
+#include "vocab.h"
+#include "workset.h"
 
 #define MAX_SENTENCES_PER_ARTICLE PRECIS_MAX_SENTENCES_PER_ARTICLE
 /* Longer sentences are run-on text (lists, scraped tables, no punctuation). */
@@ -42,108 +47,6 @@ struct precis_summarizer {
     arena arena;
     tokenizer tok;
 };
-
-/* ---- options -------------------------------------------------------- */
-
-void precis_options_init_sized(precis_options *options, size_t size)
-{
-    if (!options)
-        return;
-    precis_options o;
-    memset(&o, 0, sizeof o);
-    o.size = sizeof o;
-    o.method = PRECIS_METHOD_DEFAULT;
-    o.budget_unit = PRECIS_BUDGET_WORDS;
-    o.budget = 100;
-    o.truncate = 0;
-    o.redundancy = 0.3;
-    o.duplicate_similarity = 0.5;
-    o.position_weight = 1.0;
-    o.centroid_weight = 1.0;
-    o.lexrank_weight = 1.0;
-    o.summary_word_weight = 0.5;
-    o.dangling_penalty = 1.0; /* hard: costs 0.2 R-1 on Multi-News, see docs/QUALITY.md */
-    o.learned_weight = 4.0;
-    o.drop_datelines = 1;
-    o.ilp_salience = 0.01;
-    o.importance_weight = 0.0;
-    o.seed = 1;
-    /* a caller built against an older header has a shorter struct: only
-     * its first `size` bytes are written */
-    memcpy(options, &o, size < sizeof o ? size : sizeof o);
-    if (size >= sizeof options->size)
-        options->size = size;
-}
-
-precis_status options_from_caller(const precis_options *in, precis_options *out,
-                                  precis_error *err)
-{
-    precis_options_init(out);
-    if (!in)
-        return PRECIS_OK;
-    if (in->size < sizeof in->size)
-        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
-                           "precis_options.size is %zu: initialise the options with "
-                           "precis_options_init",
-                           in->size);
-    memcpy(out, in, in->size < sizeof *out ? in->size : sizeof *out);
-    out->size = sizeof *out;
-    return PRECIS_OK;
-}
-
-static const char *const method_names[] = {
-    [PRECIS_METHOD_DEFAULT] = "default",   [PRECIS_METHOD_CENTROID] = "centroid",
-    [PRECIS_METHOD_LEXRANK] = "lexrank",   [PRECIS_METHOD_LEAD] = "lead",
-    [PRECIS_METHOD_LEAD_FIRST] = "lead-first", [PRECIS_METHOD_RANDOM] = "random",
-    [PRECIS_METHOD_LEARNED] = "learned", [PRECIS_METHOD_CONCEPTS] = "concepts",
-    [PRECIS_METHOD_ILP] = "ilp",
-};
-
-const char *precis_method_name(precis_method method)
-{
-    if ((unsigned)method < sizeof method_names / sizeof method_names[0])
-        return method_names[method];
-    return "unknown";
-}
-
-precis_status precis_method_parse(const char *name, precis_method *out, precis_error *err)
-{
-    for (size_t i = 0; i < sizeof method_names / sizeof method_names[0]; i++)
-        if (name && !strcmp(name, method_names[i])) {
-            if (out)
-                *out = (precis_method)i;
-            return PRECIS_OK;
-        }
-    return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
-                       "unknown method '%s' (default, centroid, lexrank, learned, concepts, "
-                       "ilp, lead, lead-first, random)",
-                       name ? name : "(null)");
-}
-
-static precis_status check_options(const precis_options *o, precis_error *err)
-{
-    if ((unsigned)o->method > PRECIS_METHOD_ILP)
-        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "unknown method %d", (int)o->method);
-    if ((unsigned)o->budget_unit > PRECIS_BUDGET_SENTENCES)
-        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "unknown budget unit");
-    if (o->budget == 0)
-        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "the budget must be at least 1");
-    if (!(o->redundancy >= 0 && o->redundancy <= 1))
-        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "redundancy must be within [0, 1]");
-    if (!(o->duplicate_similarity > 0 && o->duplicate_similarity <= 1))
-        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
-                           "duplicate similarity must be within (0, 1]");
-    if (!(isfinite(o->position_weight) && isfinite(o->centroid_weight) &&
-          isfinite(o->lexrank_weight) && isfinite(o->summary_word_weight) &&
-          isfinite(o->dangling_penalty) && isfinite(o->learned_weight) &&
-          isfinite(o->importance_weight) && isfinite(o->ilp_salience)))
-        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "weights must be finite numbers");
-    if (!(o->position_weight >= 0 && o->centroid_weight >= 0 && o->lexrank_weight >= 0 &&
-          o->summary_word_weight >= 0 && o->dangling_penalty >= 0 && o->learned_weight >= 0 &&
-          o->importance_weight >= 0))
-        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "weights must not be negative");
-    return PRECIS_OK;
-}
 
 /* ---- summarizer ----------------------------------------------------- */
 
@@ -159,7 +62,7 @@ precis_status precis_summarizer_new(const precis_model *model, const precis_opti
     precis_options full; /* the caller's first options->size bytes, defaults after */
     precis_status st = options_from_caller(options, &full, err);
     if (st == PRECIS_OK)
-        st = check_options(&full, err);
+        st = options_check(&full, err);
     if (st != PRECIS_OK)
         return st;
     options = &full;
@@ -183,7 +86,7 @@ precis_status summarizer_set_options(precis_summarizer *s, const precis_options 
     precis_options full;
     precis_status st = options_from_caller(options, &full, err);
     if (st == PRECIS_OK)
-        st = check_options(&full, err);
+        st = options_check(&full, err);
     if (st == PRECIS_OK)
         s->options = full;
     return st;
@@ -252,163 +155,6 @@ static void warn(warnings *w, const char *fmt, ...)
     w->text[w->len] = '\0';
 }
 
-/* ---- vocabulary: stem -> term id, open addressing in the arena ------ */
-
-typedef struct vocab {
-    arena *a;
-    uint32_t *slots;       /* term id + 1, 0 = empty */
-    size_t nslots;
-    const char **stems;
-    uint32_t *stem_lens;
-    float *idf;
-    float *sprob;          /* p(in a summary), model_summary_prob */
-    unsigned char *stop;   /* 1 for stopwords (kept out of the vectors) */
-    uint32_t count, cap;
-    /* concepts: pairs of consecutive content terms -> concept id */
-    uint64_t *pair_keys;
-    uint32_t *pair_ids;
-    size_t pair_slots;
-    uint32_t pairs;
-} vocab;
-
-static int vocab_init(vocab *v, arena *a)
-{
-    memset(v, 0, sizeof *v);
-    v->a = a;
-    v->nslots = 1024;
-    v->cap = 512;
-    v->slots = arena_array(a, v->nslots, sizeof *v->slots);
-    v->stems = arena_array(a, v->cap, sizeof *v->stems);
-    v->stem_lens = arena_array(a, v->cap, sizeof *v->stem_lens);
-    v->idf = arena_array(a, v->cap, sizeof *v->idf);
-    v->sprob = arena_array(a, v->cap, sizeof *v->sprob);
-    v->stop = arena_array(a, v->cap, sizeof *v->stop);
-    v->pair_slots = 4096;
-    v->pair_keys = arena_array(a, v->pair_slots, sizeof *v->pair_keys);
-    v->pair_ids = arena_array(a, v->pair_slots, sizeof *v->pair_ids);
-    return v->slots && v->stems && v->stem_lens && v->idf && v->sprob && v->stop && v->pair_keys &&
-                   v->pair_ids
-               ? 0
-               : -1;
-}
-
-static int vocab_rehash(vocab *v)
-{
-    size_t nslots = v->nslots * 2;
-    uint32_t *slots = arena_array(v->a, nslots, sizeof *slots);
-    if (!slots)
-        return -1;
-    for (uint32_t id = 0; id < v->count; id++) {
-        size_t at = hash_bytes(v->stems[id], v->stem_lens[id]) & (nslots - 1);
-        while (slots[at])
-            at = (at + 1) & (nslots - 1);
-        slots[at] = id + 1;
-    }
-    v->slots = slots;
-    v->nslots = nslots;
-    return 0;
-}
-
-/* Returns the term id of stem, adding it; -1 when out of memory. */
-static long vocab_id(vocab *v, const precis_model *model, const char *stem, size_t len)
-{
-    size_t at = hash_bytes(stem, len) & (v->nslots - 1);
-    while (v->slots[at]) {
-        uint32_t id = v->slots[at] - 1;
-        if (v->stem_lens[id] == len && !memcmp(v->stems[id], stem, len))
-            return id;
-        at = (at + 1) & (v->nslots - 1);
-    }
-    if (v->count == v->cap) {
-        uint32_t cap = v->cap * 2;
-        const char **stems = arena_grow(v->a, v->stems, v->count, cap, sizeof *stems);
-        uint32_t *lens = arena_grow(v->a, v->stem_lens, v->count, cap, sizeof *lens);
-        float *idf = arena_grow(v->a, v->idf, v->count, cap, sizeof *idf);
-        float *sprob = arena_grow(v->a, v->sprob, v->count, cap, sizeof *sprob);
-        unsigned char *stop = arena_grow(v->a, v->stop, v->count, cap, sizeof *stop);
-        if (!stems || !lens || !idf || !sprob || !stop)
-            return -1;
-        v->sprob = sprob;
-        v->stop = stop;
-        v->stems = stems;
-        v->stem_lens = lens;
-        v->idf = idf;
-        v->cap = cap;
-    }
-    uint32_t id = v->count++;
-    v->stems[id] = arena_strndup(v->a, stem, len);
-    if (!v->stems[id])
-        return -1;
-    v->stem_lens[id] = (uint32_t)len;
-    v->idf[id] = (float)precis_model_idf(model, stem, len);
-    v->sprob[id] = (float)model_summary_prob(model, stem, len);
-    v->slots[at] = id + 1;
-    if ((size_t)v->count * 2 > v->nslots && vocab_rehash(v) < 0)
-        return -1;
-    return id;
-}
-
-static size_t pair_slot(uint64_t key, size_t nslots)
-{
-    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 17) & (nslots - 1);
-}
-
-/* Concept id of the term pair (a, b); -1 when out of memory. */
-static long vocab_pair(vocab *v, uint32_t a, uint32_t b)
-{
-    uint64_t key = ((uint64_t)a << 32 | b) + 1;
-    if ((size_t)(v->pairs + 1) * 2 > v->pair_slots) {
-        size_t n = v->pair_slots * 2;
-        uint64_t *keys = arena_array(v->a, n, sizeof *keys);
-        uint32_t *ids = arena_array(v->a, n, sizeof *ids);
-        if (!keys || !ids)
-            return -1;
-        for (size_t i = 0; i < v->pair_slots; i++) {
-            if (!v->pair_keys[i])
-                continue;
-            size_t at = pair_slot(v->pair_keys[i], n);
-            while (keys[at])
-                at = (at + 1) & (n - 1);
-            keys[at] = v->pair_keys[i];
-            ids[at] = v->pair_ids[i];
-        }
-        v->pair_keys = keys;
-        v->pair_ids = ids;
-        v->pair_slots = n;
-    }
-    size_t at = pair_slot(key, v->pair_slots);
-    while (v->pair_keys[at]) {
-        if (v->pair_keys[at] == key)
-            return v->pair_ids[at];
-        at = (at + 1) & (v->pair_slots - 1);
-    }
-    v->pair_keys[at] = key;
-    v->pair_ids[at] = v->pairs;
-    return v->pairs++;
-}
-
-/* The distinct concepts (consecutive content-term pairs) of a sentence,
- * from its terms in text order. */
-static int sentence_concepts(arena *a, vocab *v, sentence *s, const uint32_t *terms, size_t n)
-{
-    if (n < 2)
-        return 0;
-    s->concepts = arena_array(a, n - 1, sizeof *s->concepts);
-    if (!s->concepts)
-        return -1;
-    for (size_t i = 0; i + 1 < n; i++) {
-        long id = vocab_pair(v, terms[i], terms[i + 1]);
-        if (id < 0)
-            return -1;
-        int seen = 0;
-        for (uint32_t k = 0; k < s->nconcepts && !seen; k++)
-            seen = s->concepts[k] == (uint32_t)id;
-        if (!seen)
-            s->concepts[s->nconcepts++] = (uint32_t)id;
-    }
-    return 0;
-}
-
 /* ---- building the cluster ----------------------------------------- */
 
 typedef struct term_collector {
@@ -454,45 +200,6 @@ static int collect_term(void *ctx, const token *tok)
         return 0;
     }
     return push_id(tc, &tc->terms, &tc->count, &tc->cap, (uint32_t)id) < 0;
-}
-
-static int by_term(const void *pa, const void *pb)
-{
-    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-    return a < b ? -1 : a > b;
-}
-
-/* Builds the tf-idf vector of a sentence from its (unsorted) term ids. */
-static int sentence_vector(arena *a, sentence *s, uint32_t *terms, size_t n, const vocab *v)
-{
-    s->content_tokens = (uint32_t)n;
-    if (n == 0)
-        return 0;
-    qsort(terms, n, sizeof *terms, by_term);
-    size_t distinct = 1;
-    for (size_t i = 1; i < n; i++)
-        distinct += terms[i] != terms[i - 1];
-    s->vec = arena_array(a, distinct, sizeof *s->vec);
-    if (!s->vec)
-        return -1;
-    size_t k = 0;
-    double norm = 0.0;
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j < n && terms[j] == terms[i])
-            j++;
-        double w = (double)(j - i) * v->idf[terms[i]];
-        s->vec[k].term = terms[i];
-        s->vec[k].weight = (float)w;
-        norm += w * w;
-        k++;
-        i = j;
-    }
-    s->nvec = (uint32_t)k;
-    norm = norm > 0 ? sqrt(norm) : 1.0;
-    for (size_t i = 0; i < k; i++)
-        s->vec[i].weight = (float)(s->vec[i].weight / norm);
-    return 0;
 }
 
 /* Is the character at s[i] (of s[0..end)) white space as text_display folds
@@ -638,8 +345,8 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
                 tc.failed = 1;
             }
         }
-        if (tc.failed || sentence_concepts(a, v, s, tc.terms, tc.count) < 0 ||
-            sentence_vector(a, s, tc.terms, tc.count, v) < 0)
+        if (tc.failed || vocab_concepts(a, v, s, tc.terms, tc.count) < 0 ||
+            vocab_vector(a, s, tc.terms, tc.count, v) < 0)
             return PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");
     }
     scratch->tc = tc;

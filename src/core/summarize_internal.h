@@ -6,6 +6,7 @@
 #define PRECIS_SUMMARIZE_INTERNAL_H
 
 #include "arena.h"
+#include "options.h"
 #include "workset.h"
 #include "oracle.h"
 #include "score.h"
@@ -23,12 +24,6 @@ precis_status summarizer_prepare(precis_summarizer *s, const precis_article *art
                                  precis_error *err);
 /* Gives a summarizer other options (checked first), so that a pool of
  * summarizers can serve requests with different options. */
-/* The caller's options as the library's struct: its first options->size
- * bytes over the defaults (a caller built against an older header has
- * fewer fields); NULL gives the defaults.  PRECIS_E_ARGUMENT when the size
- * was never set. */
-precis_status options_from_caller(const precis_options *in, precis_options *out,
-                                  precis_error *err);
 
 precis_status summarizer_set_options(precis_summarizer *s, const precis_options *options,
                                      precis_error *err);
