@@ -10,6 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "precis.h"
+#include "workset.h"
+
 /* What a selection could not do as asked, for the summary's warnings. */
 enum {
     SELECT_NOTE_ILP_TOO_LARGE = 1u << 0,    /* greedy instead of the exact ILP */
@@ -34,5 +37,20 @@ typedef struct selection {
     unsigned char *taken;
     unsigned notes;    /* SELECT_NOTE_* */
 } selection;
+
+/* What every strategy does to a selection (selection.c). */
+
+/* Adds sentence sid and folds its similarity into every sentence's nearest. */
+void selection_take(const workset *c, selection *out, uint32_t sid);
+/* 1 when s is a near copy (cosine above limit) of a chosen sentence; the
+ * largest similarity in *max_sim. */
+int selection_too_similar(const workset *c, const selection *out, const sentence *s,
+                          double limit, double *max_sim);
+/* 1 when the sentence just before s in its article is chosen. */
+int selection_chose_predecessor(const workset *c, const selection *sel, const sentence *s);
+/* --truncate: the most salient candidate left fills the rest of a budget in
+ * words or bytes (`used` of it spent), cut. */
+void selection_fill_with_cut(const workset *c, const precis_options *o, selection *out,
+                             const uint32_t *cand, size_t ncand, size_t used);
 
 #endif
