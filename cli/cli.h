@@ -92,4 +92,10 @@ int cli_parse_number(const char *text, double *out);
  * for them: 0, or EXIT_USAGE after printing why. */
 int cli_check_options(const char *cmd, const precis_options *o);
 
+/* At exit: everything written to stdout reached it (flushed, closed);
+ * returns rc, or EXIT_SYSTEM when rc is 0 and the output failed. */
+int cli_finish_output(int rc);
+/* Opens /dev/null on a closed standard stream (0, 1 or 2). */
+void cli_reserve_standard_streams(void);
+
 #endif
