@@ -28,6 +28,39 @@ int32_t text_decode(const char *s, size_t len, size_t *size)
     return cp;
 }
 
+int32_t text_decode_last(const char *s, size_t len, size_t *size)
+{
+    size_t back = 1;
+    while (back < len && back < 4 && ((unsigned char)s[len - back] & 0xC0) == 0x80)
+        back++;
+    size_t n;
+    int32_t c = text_decode(s + len - back, back, &n);
+    if (n == back) {
+        *size = n;
+        return c;
+    }
+    *size = 1;
+    return (unsigned char)s[len - 1] < 0x80 ? (unsigned char)s[len - 1] : TEXT_REPLACEMENT;
+}
+
+size_t text_strip_closers(const char *s, size_t len)
+{
+    while (len > 0) {
+        size_t n;
+        int32_t c = text_decode_last(s, len, &n);
+        if (c != '"' && c != '\'' && c != ')' && c != ']' && c != ' ' && c != 0x201D &&
+            c != 0x2019)
+            break;
+        len -= n;
+    }
+    return len;
+}
+
+int text_is_terminal(int32_t c)
+{
+    return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
 int text_valid_utf8(const char *s, size_t len)
 {
     return text_count_invalid(s, len) == 0;

@@ -19,6 +19,16 @@
 /* Decodes the character at s[0..len); sets *size to its byte length (>= 1).
  * Invalid or truncated sequences give TEXT_REPLACEMENT with *size 1. */
 int32_t text_decode(const char *s, size_t len, size_t *size);
+/* Decodes the character that ends at s[len) (len >= 1): steps back over up
+ * to three continuation bytes; invalid sequences give TEXT_REPLACEMENT with
+ * *size 1. */
+int32_t text_decode_last(const char *s, size_t len, size_t *size);
+/* The length of s[0..len) once the closers that may follow a sentence's
+ * stop are stripped from its end: spaces, straight and curly closing quotes
+ * (" ' ” ’), brackets.  "said.” " gives the length of "said.". */
+size_t text_strip_closers(const char *s, size_t len);
+/* 1 when c ends a sentence: . ! ? or the ellipsis character. */
+int text_is_terminal(int32_t c);
 /* 1 when s[0..len) is valid UTF-8. */
 int text_valid_utf8(const char *s, size_t len);
 /* Number of invalid sequences in s[0..len). */

@@ -58,10 +58,9 @@ static int starts_with_quote(const char *s, size_t len)
 
 static int has_quote(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-                         ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D)))
+    for (size_t i = 0, n; i < len; i += n) {
+        int32_t c = text_decode(s + i, len - i, &n);
+        if (c == '"' || c == 0x201C || c == 0x201D)
             return 1;
     }
     return 0;

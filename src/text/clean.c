@@ -98,13 +98,11 @@ static void trim(const char *s, size_t *start, size_t *end)
         *start += n;
     }
     while (*end > *start) {
-        unsigned char c = (unsigned char)s[*end - 1];
-        if (text_is_ascii_space(c))
-            (*end)--;
-        else if (*end - *start >= 2 && c == 0xA0 && (unsigned char)s[*end - 2] == 0xC2)
-            *end -= 2;
-        else
+        size_t n;
+        int32_t c = text_decode_last(s + *start, *end - *start, &n);
+        if (!(c < 0x80 ? text_is_ascii_space((unsigned char)c) : c == 0xA0))
             break;
+        *end -= n;
     }
 }
 
@@ -123,27 +121,12 @@ static size_t count_words(const char *s, size_t len, size_t limit)
     return words;
 }
 
-/* Last non-space byte's character class: does the text end a sentence? */
+/* Does the text end a sentence (a stop before its closing quotes)? */
 static int ends_with_terminal(const char *s, size_t len)
 {
-    while (len > 0) {
-        unsigned char c = (unsigned char)s[len - 1];
-        if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ') {
-            len--;
-            continue;
-        }
-        /* closing curly quotes are 3 bytes: E2 80 9D / E2 80 99 */
-        if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
-            (c == 0x9D || c == 0x99)) {
-            len -= 3;
-            continue;
-        }
-        if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
-            c == 0xA6)
-            return 1; /* … */
-        return c == '.' || c == '!' || c == '?';
-    }
-    return 0;
+    len = text_strip_closers(s, len);
+    size_t n;
+    return len > 0 && text_is_terminal(text_decode_last(s, len, &n));
 }
 
 static const char *const social_markers[] = {

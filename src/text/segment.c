@@ -74,9 +74,10 @@ static size_t word_before(const char *text, size_t start, size_t end, char *buf,
                        text[b] == '`'))
         b++;
     /* curly opening quote */
-    if (end - b >= 3 && (unsigned char)text[b] == 0xE2 && (unsigned char)text[b + 1] == 0x80 &&
-        ((unsigned char)text[b + 2] == 0x9C || (unsigned char)text[b + 2] == 0x98))
-        b += 3;
+    size_t n;
+    int32_t open = b < end ? text_decode(text + b, end - b, &n) : 0;
+    if (open == 0x201C || open == 0x2018)
+        b += n;
     size_t len = end - b;
     if (len == 0 || len >= cap)
         return 0;
@@ -120,30 +121,13 @@ static int push(arena *a, seg_list *out, const char *text, size_t start, size_t 
         return -1;
     out->items = items;
     unsigned flags = 0;
-    /* Look at the last character that is not a closer. */
-    size_t k = end;
-    while (k > start) {
-        unsigned char c = (unsigned char)text[k - 1];
-        if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ') {
-            k--;
-        } else if (k - start >= 3 && (unsigned char)text[k - 3] == 0xE2 &&
-                   (unsigned char)text[k - 2] == 0x80 && (c == 0x9D || c == 0x99)) {
-            k -= 3;
-        } else {
-            break;
-        }
-    }
-    if (k == start) {
+    /* Look at the last character that is not a closer: a sentence without
+     * a stop (a headline, a fragment, "said:" introducing what follows) is
+     * flagged. */
+    size_t k = text_strip_closers(text + start, end - start);
+    size_t n;
+    if (k == 0 || !text_is_terminal(text_decode_last(text + start, k, &n)))
         flags |= SEG_NO_FINAL_PUNCT;
-    } else {
-        unsigned char last = (unsigned char)text[k - 1];
-        int ellipsis = k - start >= 3 && (unsigned char)text[k - 3] == 0xE2 &&
-                       (unsigned char)text[k - 2] == 0x80 && last == 0xA6;
-        if (last == ':')
-            flags |= SEG_NO_FINAL_PUNCT; /* introduces what follows: "said:" */
-        else if (last != '.' && last != '!' && last != '?' && !ellipsis)
-            flags |= SEG_NO_FINAL_PUNCT;
-    }
     out->items[out->count].start = start;
     out->items[out->count].end = end;
     out->items[out->count].flags = flags;
@@ -284,9 +268,10 @@ static size_t dash_at(const char *s, size_t len)
         return 1;
     if (len >= 3 && s[0] == '-' && s[1] == '-' && s[2] == ' ')
         return 2;
-    if (len >= 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-        ((unsigned char)s[2] == 0x94 || (unsigned char)s[2] == 0x93) && s[3] == ' ')
-        return 3;
+    size_t n;
+    int32_t c = len > 0 ? text_decode(s, len, &n) : 0;
+    if ((c == 0x2014 || c == 0x2013) && n < len && s[n] == ' ')
+        return n; /* an em or en dash */
     return 0;
 }
 
