@@ -328,7 +328,10 @@ int batch_run(const batch_settings *st, const batch_ops *ops)
                     input_done = 1;
                     break;
                 }
-                snprintf(j->raw, plen, "%s/%s", st->path, dirs[next_dir]);
+                /* the library's rule: a '/' that ends the root is not doubled */
+                size_t rlen = strlen(st->path);
+                snprintf(j->raw, plen, rlen && st->path[rlen - 1] == '/' ? "%s%s" : "%s/%s",
+                         st->path, dirs[next_dir]);
                 bytes += plen;
                 next_dir++;
             }

@@ -323,7 +323,9 @@ static int save_summary(eval_ctx *ctx, const eval_result *r, size_t index, long 
             return EXIT_SYSTEM;
         }
     }
-    snprintf(path, sizeof path, "%s/%s", ctx->save_dir, name);
+    size_t dlen = strlen(ctx->save_dir);
+    snprintf(path, sizeof path, dlen && ctx->save_dir[dlen - 1] == '/' ? "%s%s" : "%s/%s",
+             ctx->save_dir, name); /* no doubled '/', as the library joins paths */
     FILE *f = fopen(path, "wb");
     if (!f || fputs(r->text, f) < 0 || fclose(f) != 0) {
         cli_warn("%s: cannot write: %s", path, strerror(errno));

@@ -29,7 +29,6 @@
  * by a read loop that stops one byte past it for anything else: a FIFO,
  * /dev/zero); a NUL byte makes one a binary file.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -38,6 +37,7 @@
 #include <sys/stat.h>
 
 #include "error.h"
+#include "paths.h"
 #include "precis_eval.h"
 #include "precis_io.h"
 
@@ -242,30 +242,6 @@ precis_status precis_eval_items_find(const precis_eval_items *items, const char 
 
 /* ---- files and folders ------------------------------------------------ */
 
-static int is_dir(const char *path)
-{
-    struct stat sb;
-    return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
-}
-
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash && slash[1] ? slash + 1 : path;
-}
-
-/* "dir/name", without doubling a slash that ends dir; NULL when out of memory. */
-static char *join_path(const char *dir, const char *name)
-{
-    size_t dlen = strlen(dir);
-    int slash = dlen > 0 && dir[dlen - 1] == '/';
-    size_t n = dlen + strlen(name) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, slash ? "%s%s" : "%s/%s", dir, name);
-    return p;
-}
-
 /* A whole summary file (bytes as they are) into *out, NUL-terminated. */
 static precis_status read_summary(const char *path, char **out, precis_error *err)
 {
@@ -327,64 +303,6 @@ static precis_status read_summary(const char *path, char **out, precis_error *er
 static int cmp_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void free_names(char **names, size_t count)
-{
-    for (size_t i = 0; i < count; i++)
-        free(names[i]);
-    free(names);
-}
-
-/* The regular, non-hidden files of a folder (links followed), sorted by name. */
-static precis_status list_folder(const char *dir, char ***names, size_t *count, precis_error *err)
-{
-    *names = NULL;
-    *count = 0;
-    DIR *d = opendir(dir);
-    if (!d)
-        return PRECIS_FAIL(err, PRECIS_E_IO, dir, 0, "cannot open folder: %s", strerror(errno));
-    size_t cap = 0;
-    struct dirent *e;
-    precis_status st = PRECIS_OK;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char *path = join_path(dir, e->d_name);
-        if (!path) {
-            st = NOMEM(err, dir);
-            break;
-        }
-        struct stat sb;
-        int regular = stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
-        free(path);
-        if (!regular)
-            continue;
-        if (*count == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **grown = realloc(*names, cap * sizeof *grown);
-            if (!grown) {
-                st = NOMEM(err, dir);
-                break;
-            }
-            *names = grown;
-        }
-        if (!((*names)[*count] = strdup(e->d_name))) {
-            st = NOMEM(err, dir);
-            break;
-        }
-        (*count)++;
-    }
-    closedir(d);
-    if (st != PRECIS_OK) {
-        free_names(*names, *count);
-        *names = NULL;
-        *count = 0;
-        return st;
-    }
-    if (*count > 1)
-        qsort(*names, *count, sizeof **names, cmp_name);
-    return PRECIS_OK;
 }
 
 /* Reads `path` as one more reference of item `it`. */
@@ -593,21 +511,21 @@ static precis_status add_ref_folder(precis_eval_items *items, char *const *names
 {
     char **refs;
     size_t nr;
-    precis_status st = list_folder(dir, &refs, &nr, err);
+    precis_status st = folder_list(dir, FOLDER_REGULAR, &refs, &nr, err);
     if (st != PRECIS_OK)
         return st;
     name_index ix;
     size_t *before = calloc(n ? n : 1, sizeof *before);
     if (!before || index_build(&ix, names, n) < 0) {
         free(before);
-        free_names(refs, nr);
+        folder_names_free(refs, nr);
         return NOMEM(err, dir);
     }
     for (size_t i = 0; i < n; i++)
         before[i] = items->v[i].nrefs;
     for (size_t r = 0; r < nr && st == PRECIS_OK; r++) {
         size_t at = best_match(&ix, refs[r]);
-        char *path = join_path(dir, refs[r]);
+        char *path = path_join(dir, refs[r]);
         if (!path)
             st = NOMEM(err, dir);
         else if (at == n && items_source)
@@ -628,7 +546,7 @@ static precis_status add_ref_folder(precis_eval_items *items, char *const *names
                              names[i]);
     index_free(&ix);
     free(before);
-    free_names(refs, nr);
+    folder_names_free(refs, nr);
     return st;
 }
 
@@ -654,28 +572,28 @@ static precis_status sort_unique(precis_eval_items *l, const char *source, preci
 static precis_status read_one_file(const char *sys, const char *const *paths, size_t npaths,
                                    precis_eval_items *items, precis_error *err)
 {
-    const char *name = base_name(sys);
+    const char *name = path_base_name(sys);
     eval_item *it = items_push(items, name, 0);
     if (!it)
         return NOMEM(err, sys);
     precis_status st = read_summary(sys, &it->system, err);
     for (size_t a = 0; a < npaths && st == PRECIS_OK; a++) {
-        if (!is_dir(paths[a])) {
+        if (!path_is_dir(paths[a])) {
             st = add_ref_file(it, paths[a], err);
             continue;
         }
         char **names;
         size_t n, found = 0;
-        st = list_folder(paths[a], &names, &n, err);
+        st = folder_list(paths[a], FOLDER_REGULAR, &names, &n, err);
         for (size_t i = 0; i < n && st == PRECIS_OK; i++) {
             if (!precis_eval_name_match(name, names[i]))
                 continue;
-            char *path = join_path(paths[a], names[i]);
+            char *path = path_join(paths[a], names[i]);
             st = path ? add_ref_file(it, path, err) : NOMEM(err, paths[a]);
             free(path);
             found++;
         }
-        free_names(names, n);
+        folder_names_free(names, n);
         if (st == PRECIS_OK && !found)
             st = PRECIS_FAIL(err, PRECIS_E_MISMATCH, paths[a], 0,
                              "no reference for system file '%s'", name);
@@ -697,15 +615,15 @@ precis_status precis_eval_items_read_files(const char *system, const char *const
     if (!items)
         return NOMEM(err, system);
     precis_status st = PRECIS_OK;
-    if (!is_dir(system)) {
+    if (!path_is_dir(system)) {
         st = read_one_file(system, references, count, items, err);
     } else {
         char **names = NULL;
         size_t n = 0;
-        st = list_folder(system, &names, &n, err);
+        st = folder_list(system, FOLDER_REGULAR, &names, &n, err);
         for (size_t i = 0; i < n && st == PRECIS_OK; i++) {
             eval_item *it = items_push(items, names[i], 0);
-            char *path = join_path(system, names[i]);
+            char *path = path_join(system, names[i]);
             st = it && path ? read_summary(path, &it->system, err) : NOMEM(err, system);
             free(path);
         }
@@ -713,13 +631,13 @@ precis_status precis_eval_items_read_files(const char *system, const char *const
             st = PRECIS_FAIL(err, PRECIS_E_EMPTY, system, 0,
                              "no system summary files in this folder");
         for (size_t a = 0; a < count && st == PRECIS_OK; a++) {
-            if (!is_dir(references[a]))
+            if (!path_is_dir(references[a]))
                 st = PRECIS_FAIL(err, PRECIS_E_ARGUMENT, references[a], 0,
                                  "SYSTEM is a folder, so this REFERENCE must be a folder too");
             else
                 st = add_ref_folder(items, names, n, references[a], system, err);
         }
-        free_names(names, n);
+        folder_names_free(names, n);
     }
     if (st == PRECIS_OK)
         st = sort_unique(items, system, err);
@@ -764,7 +682,7 @@ precis_status precis_eval_items_read_references(const char *const *ids, size_t c
     if (st == PRECIS_OK)
         st = sort_unique(items, references_dir, err);
     if (names)
-        free_names(names, count);
+        folder_names_free(names, count);
     if (st != PRECIS_OK) {
         precis_eval_items_free(items);
         return st;

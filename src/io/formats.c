@@ -18,7 +18,6 @@
  * regular files are opened with O_NONBLOCK and checked again with fstat, so
  * an entry that turns into a FIFO meanwhile cannot hang the read either.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
@@ -29,6 +28,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "paths.h"
 #include "precis_io.h"
 
 #define ARTICLE_SEPARATOR "|||||"
@@ -353,81 +353,6 @@ static precis_status read_file(const char *path, int entry, char **text, size_t 
     return st;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* "dir/name", without doubling a slash that ends dir; NULL when out of memory. */
-static char *join_path(const char *dir, const char *name)
-{
-    size_t dlen = strlen(dir);
-    int slash = dlen > 0 && dir[dlen - 1] == '/';
-    size_t plen = dlen + strlen(name) + 2;
-    char *full = malloc(plen);
-    if (full)
-        snprintf(full, plen, slash ? "%s%s" : "%s/%s", dir, name);
-    return full;
-}
-
-/* Sorted entries of a folder, skipping dot files: with `want_dirs` its
- * folders, else every other entry (what each one is, is examined when it is
- * read, in name order). */
-static precis_status list_dir(const char *dir, int want_dirs, char ***names, size_t *count,
-                              precis_error *err)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return PRECIS_FAIL(err, PRECIS_E_IO, dir, 0, "cannot open folder: %s", strerror(errno));
-    char **list = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    precis_status st = PRECIS_OK;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        if (want_dirs) {
-            char *full = join_path(dir, e->d_name);
-            if (!full) {
-                st = PRECIS_FAIL(err, PRECIS_E_NOMEM, dir, 0, "out of memory");
-                break;
-            }
-            struct stat sb;
-            int ok = stat(full, &sb) == 0 && S_ISDIR(sb.st_mode);
-            free(full);
-            if (!ok)
-                continue;
-        }
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            char **grown = realloc(list, cap * sizeof *grown);
-            if (!grown) {
-                st = PRECIS_FAIL(err, PRECIS_E_NOMEM, dir, 0, "out of memory");
-                break;
-            }
-            list = grown;
-        }
-        list[n] = strdup(e->d_name);
-        if (!list[n]) {
-            st = PRECIS_FAIL(err, PRECIS_E_NOMEM, dir, 0, "out of memory");
-            break;
-        }
-        n++;
-    }
-    closedir(d);
-    if (st != PRECIS_OK) {
-        for (size_t i = 0; i < n; i++)
-            free(list[i]);
-        free(list);
-        return st;
-    }
-    if (n)
-        qsort(list, n, sizeof *list, by_name);
-    *names = list;
-    *count = n;
-    return PRECIS_OK;
-}
-
 /* Why a folder entry is not an article file, or NULL for a regular file
  * (following a symbolic link).  `why` holds a reason that needs formatting. */
 static const char *not_an_article(const char *path, char *why, size_t size)
@@ -493,7 +418,7 @@ precis_status precis_duc_list(const char *root, char ***names, size_t *count, pr
 {
     *names = NULL;
     *count = 0;
-    precis_status st = list_dir(root, 1, names, count, err);
+    precis_status st = folder_list(root, FOLDER_DIRS, names, count, err);
     if (st == PRECIS_OK && *count == 0)
         return PRECIS_FAIL(err, PRECIS_E_FORMAT, root, 0,
                            "no cluster folders inside (expected ROOT/<cluster>/<document>)");
@@ -502,17 +427,7 @@ precis_status precis_duc_list(const char *root, char ***names, size_t *count, pr
 
 void precis_duc_list_free(char **names, size_t count)
 {
-    if (!names)
-        return;
-    for (size_t i = 0; i < count; i++)
-        free(names[i]);
-    free(names);
-}
-
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash && slash[1] ? slash + 1 : path;
+    folder_names_free(names, count);
 }
 
 static int looks_sgml(const char *text, size_t len)
@@ -547,7 +462,7 @@ static precis_status add_file(precis_cluster *c, size_t *cap, const char *path, 
     }
     if (looks_sgml(text, len))
         (*sgml)++;
-    char *name = strdup(!strcmp(path, "-") ? "(stdin)" : base_name(path));
+    char *name = strdup(!strcmp(path, "-") ? "(stdin)" : path_base_name(path));
     if (!name || add_article(c, cap, name, text, len) < 0) {
         free(name);
         free(text);
@@ -563,10 +478,10 @@ static precis_status add_folder(precis_cluster *c, size_t *cap, const char *dir,
 {
     char **names = NULL;
     size_t n = 0, nread = 0;
-    precis_status st = list_dir(dir, 0, &names, &n, err);
+    precis_status st = folder_list(dir, FOLDER_ANY, &names, &n, err);
     for (size_t k = 0; k < n; k++) {
         if (st == PRECIS_OK) {
-            char *full = join_path(dir, names[k]);
+            char *full = path_join(dir, names[k]);
             int added = 0;
             if (!full)
                 st = PRECIS_FAIL(err, PRECIS_E_NOMEM, dir, 0, "out of memory");
@@ -638,7 +553,7 @@ precis_status precis_cluster_read_stream(FILE *file, const char *name, const voi
         free(c);
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, shown, 0, "out of memory");
     }
-    char *article = strdup(std_in ? "(stdin)" : base_name(name));
+    char *article = strdup(std_in ? "(stdin)" : path_base_name(name));
     if (!article || add_article(c, &cap, article, text, len) < 0) {
         free(article);
         free(text);

@@ -13,12 +13,11 @@
  * it is told how many bytes before the new ones were white space, so feeding
  * a byte at a time costs a constant per byte.
  */
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "error.h"
+#include "paths.h"
 #include "precis_io.h"
 
 static const char *const format_names[] = {
@@ -62,26 +61,18 @@ static int jsonl_name(const char *p)
 
 static int is_dir(const char *path)
 {
-    struct stat sb;
-    return strcmp(path, "-") && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+    return strcmp(path, "-") && path_is_dir(path);
 }
 
 /* Whether a folder holds a regular (non-hidden) file, following links. */
 static int has_regular_file(const char *dir)
 {
-    DIR *d = opendir(dir);
-    if (!d)
+    char **names = NULL;
+    size_t n = 0;
+    if (folder_list(dir, FOLDER_REGULAR, &names, &n, NULL) != PRECIS_OK)
         return 0;
-    int found = 0;
-    struct dirent *e;
-    while (!found && (e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        struct stat sb;
-        found = fstatat(dirfd(d), e->d_name, &sb, 0) == 0 && S_ISREG(sb.st_mode);
-    }
-    closedir(d);
-    return found;
+    folder_names_free(names, n);
+    return n > 0;
 }
 
 /* A folder with sub-folders and no files is a DUC root; a folder of
