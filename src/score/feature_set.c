@@ -58,10 +58,17 @@ static int starts_with_quote(const char *s, size_t len)
 
 static int has_quote(const char *s, size_t len)
 {
-    for (size_t i = 0, n; i < len; i += n) {
-        int32_t c = text_decode(s + i, len - i, &n);
-        if (c == '"' || c == 0x201C || c == 0x201D)
+    /* bytes, decoding only where a curly quote may start (its lead byte) */
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        size_t n;
+        if (c == '"')
             return 1;
+        if (c == 0xE2) {
+            int32_t q = text_decode(s + i, len - i, &n);
+            if (q == 0x201C || q == 0x201D)
+                return 1;
+        }
     }
     return 0;
 }
