@@ -75,7 +75,7 @@ int main(int argc, char **argv)
     }
     char *json = NULL;
     if (rc == 0 && precis_summarize_texts(settings, "brief", (const char *const *)texts, lens,
-                                          NULL, count, NULL, &json, &err) != PRECIS_OK) {
+                                          NULL, NULL, count, NULL, &json, &err) != PRECIS_OK) {
         fprintf(stderr, "brief: %s\n", err.message);
         rc = 1;
     }

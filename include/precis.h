@@ -407,8 +407,11 @@ PRECIS_API precis_status precis_settings_options(const precis_settings *settings
 /*
  * Summarizes `count` articles: texts[i] of lens[i] bytes (lens NULL: each
  * text is NUL-terminated), named names[i] (names NULL, or an entry NULL:
- * "0", "1", ... as the articles of a JSON line are named).  `id` (may be
- * NULL) is the cluster's id in the JSON.  Fills *summary (free with
+ * "0", "1", ... as the articles of a JSON line are named), titled titles[i]
+ * (titles NULL, or an entry NULL: none).  A title is attribution, not
+ * text to summarize: each sentence of the JSON whose article has one
+ * carries it as "title" (without titles the JSON is the CLI's).  `id` (may
+ * be NULL) is the cluster's id in the JSON.  Fills *summary (free with
  * precis_summary_free) and/or *json (one line of JSON, byte for byte what
  * `precis summarize --json` prints for the same articles as one JSON line;
  * free with precis_string_free); either pointer may be NULL, not both.
@@ -420,8 +423,9 @@ PRECIS_API precis_status precis_settings_options(const precis_settings *settings
 PRECIS_API precis_status precis_summarize_texts(const precis_settings *settings,
                                                 const char *id, const char *const *texts,
                                                 const size_t *lens, const char *const *names,
-                                                size_t count, precis_summary **summary,
-                                                char **json, precis_error *err);
+                                                const char *const *titles, size_t count,
+                                                precis_summary **summary, char **json,
+                                                precis_error *err);
 
 /*
  * The same through an engine: one model and a pool of summarizers reused
@@ -437,7 +441,8 @@ PRECIS_API precis_status precis_engine_summarize_texts(precis_engine *engine,
                                                        const precis_settings *settings,
                                                        const char *id, const char *const *texts,
                                                        const size_t *lens,
-                                                       const char *const *names, size_t count,
+                                                       const char *const *names,
+                                                       const char *const *titles, size_t count,
                                                        precis_summary **summary, char **json,
                                                        precis_error *err);
 

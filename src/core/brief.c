@@ -28,6 +28,7 @@
 
 #include "error.h"
 #include "precis.h"
+#include "output.h"
 #include "summarize_internal.h"
 
 /* Idle summarizers an engine keeps for reuse (each holds an arena and a
@@ -216,7 +217,8 @@ static precis_status build_articles(const char *const *texts, const size_t *lens
 }
 
 static precis_status summarize_with(precis_summarizer *s, const precis_settings *settings,
-                                    const char *id, const precis_article *arts, size_t count,
+                                    const char *id, const precis_article *arts,
+                                    const char *const *titles, size_t count,
                                     precis_summary **summary, char **json, precis_error *err)
 {
     precis_summary *sum = NULL;
@@ -227,7 +229,7 @@ static precis_status summarize_with(precis_summarizer *s, const precis_settings 
         /* the articles, borrowed, as the cluster the JSON rendering reads */
         precis_cluster view = {.id = (char *)id, .articles = (precis_article *)arts,
                                .count = count, .markup = settings->markup};
-        st = precis_summary_to_json(sum, &view, id, json, err);
+        st = output_summary_json(sum, &view, id, titles, json, err);
         if (st != PRECIS_OK) {
             precis_summary_free(sum);
             return st;
@@ -243,7 +245,8 @@ static precis_status summarize_with(precis_summarizer *s, const precis_settings 
 precis_status precis_engine_summarize_texts(precis_engine *engine,
                                             const precis_settings *settings, const char *id,
                                             const char *const *texts, const size_t *lens,
-                                            const char *const *names, size_t count,
+                                            const char *const *names,
+                                            const char *const *titles, size_t count,
                                             precis_summary **summary, char **json,
                                             precis_error *err)
 {
@@ -276,7 +279,7 @@ precis_status precis_engine_summarize_texts(precis_engine *engine,
     if (!s && st == PRECIS_OK)
         st = err && err->status != PRECIS_OK ? err->status : PRECIS_E_NOMEM;
     if (s) {
-        st = summarize_with(s, settings, id, arts, count, summary, json, err);
+        st = summarize_with(s, settings, id, arts, titles, count, summary, json, err);
         if (engine)
             engine_give_back(engine, s);
         else
@@ -289,11 +292,12 @@ precis_status precis_engine_summarize_texts(precis_engine *engine,
 
 precis_status precis_summarize_texts(const precis_settings *settings, const char *id,
                                      const char *const *texts, const size_t *lens,
-                                     const char *const *names, size_t count,
-                                     precis_summary **summary, char **json, precis_error *err)
+                                     const char *const *names, const char *const *titles,
+                                     size_t count, precis_summary **summary, char **json,
+                                     precis_error *err)
 {
-    return precis_engine_summarize_texts(NULL, settings, id, texts, lens, names, count, summary,
-                                         json, err);
+    return precis_engine_summarize_texts(NULL, settings, id, texts, lens, names, titles, count,
+                                         summary, json, err);
 }
 
 void precis_string_free(char *text)

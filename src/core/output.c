@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "error.h"
+#include "output.h"
+
 #include "precis.h"
 #include "text.h"
 
@@ -80,7 +82,7 @@ static int append_lines(json_t *array, const char *text)
 
 /* The summary as one line of JSON, malloc'd; NULL when out of memory. */
 static char *summary_json(const precis_summary *summary, const precis_cluster *cluster,
-                          const char *id)
+                          const char *id, const char *const *titles)
 {
     json_t *root = json_object();
     json_t *sents = json_array();
@@ -107,6 +109,8 @@ static char *summary_json(const precis_summary *summary, const precis_cluster *c
         bad |= set_new(s, "article", json_integer((json_int_t)p->article));
         if (cluster && p->article < cluster->count && cluster->articles[p->article].name)
             bad |= set_new(s, "name", safe_string(cluster->articles[p->article].name));
+        if (titles && cluster && p->article < cluster->count && titles[p->article])
+            bad |= set_new(s, "title", safe_string(titles[p->article]));
         bad |= set_new(s, "sentence", json_integer((json_int_t)p->sentence));
         bad |= set_new(s, "start", json_integer((json_int_t)p->start));
         bad |= set_new(s, "end", json_integer((json_int_t)p->end));
@@ -151,6 +155,14 @@ precis_status precis_summary_to_json(const precis_summary *summary, const precis
     if (!summary || !out)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                            "precis_summary_to_json: NULL argument");
-    *out = summary_json(summary, cluster, id);
+    *out = summary_json(summary, cluster, id, NULL);
+    return *out ? PRECIS_OK : PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+}
+
+precis_status output_summary_json(const precis_summary *summary, const precis_cluster *cluster,
+                                  const char *id, const char *const *titles, char **out,
+                                  precis_error *err)
+{
+    *out = summary_json(summary, cluster, id, titles);
     return *out ? PRECIS_OK : PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
 }

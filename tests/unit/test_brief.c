@@ -91,7 +91,7 @@ static void test_one_call_gives_the_json_of_the_cli_path(void **state)
         precis_summary *sum = NULL;
         assert_int_equal(precis_summarize_texts(settings, "daraa",
                                                 (const char *const *)ex->texts, ex->lens, NULL,
-                                                NFILES, &sum, &json, &err),
+                                                NULL, NFILES, &sum, &json, &err),
                          PRECIS_OK);
         char *expected = json_line_path(ex, words[w]);
         assert_string_equal(json, expected);
@@ -120,7 +120,7 @@ static void *summarize_many(void *arg)
         precis_error err;
         if (precis_engine_summarize_texts(w->engine, w->settings, "daraa",
                                           (const char *const *)w->ex->texts, w->ex->lens, NULL,
-                                          NFILES, NULL, &json, &err) != PRECIS_OK ||
+                                          NULL, NFILES, NULL, &json, &err) != PRECIS_OK ||
             strcmp(json, w->expected))
             w->mismatches++;
         precis_string_free(json);
@@ -144,7 +144,8 @@ static void test_engine_is_shared_by_threads(void **state)
     const precis_settings *which[2] = {def, lead};
     for (int k = 0; k < 2; k++)
         assert_int_equal(precis_summarize_texts(which[k], "daraa", (const char *const *)ex->texts,
-                                                ex->lens, NULL, NFILES, NULL, &expected[k], &err),
+                                                ex->lens, NULL, NULL, NFILES, NULL, &expected[k],
+                                                &err),
                          PRECIS_OK);
     assert_string_not_equal(expected[0], expected[1]);
     pthread_t threads[4];
@@ -206,17 +207,60 @@ static void test_bad_calls_fail_cleanly(void **state)
     precis_error err;
     char *json = NULL;
     const char *texts[] = {"   \n\t  "};
-    assert_int_equal(precis_summarize_texts(NULL, NULL, texts, NULL, NULL, 1, NULL, &json, &err),
-                     PRECIS_E_EMPTY);
+    assert_int_equal(
+        precis_summarize_texts(NULL, NULL, texts, NULL, NULL, NULL, 1, NULL, &json, &err),
+        PRECIS_E_EMPTY);
     assert_null(json);
-    assert_int_equal(precis_summarize_texts(NULL, NULL, NULL, NULL, NULL, 2, NULL, &json, &err),
-                     PRECIS_E_ARGUMENT);
+    assert_int_equal(
+        precis_summarize_texts(NULL, NULL, NULL, NULL, NULL, NULL, 2, NULL, &json, &err),
+        PRECIS_E_ARGUMENT);
     const char *with_null[] = {"The army said on Tuesday it had taken the town.", NULL};
     assert_int_equal(
-        precis_summarize_texts(NULL, NULL, with_null, NULL, NULL, 2, NULL, &json, &err),
+        precis_summarize_texts(NULL, NULL, with_null, NULL, NULL, NULL, 2, NULL, &json, &err),
         PRECIS_E_ARGUMENT);
-    assert_int_equal(precis_summarize_texts(NULL, NULL, with_null, NULL, NULL, 1, NULL, NULL, &err),
-                     PRECIS_E_ARGUMENT);
+    assert_int_equal(
+        precis_summarize_texts(NULL, NULL, with_null, NULL, NULL, NULL, 1, NULL, NULL, &err),
+        PRECIS_E_ARGUMENT);
+}
+
+/* Titles are attribution: each sentence carries its article's title, the
+ * rest of the JSON is the untitled one's. */
+static void test_titles_are_carried_to_each_sentence(void **state)
+{
+    example *ex = *state;
+    const char *titles[NFILES] = {"Syrian forces advance in the south", NULL,
+                                  "Thousands flee Daraa", "Jordan keeps its border shut"};
+    precis_error err;
+    char *titled = NULL, *plain = NULL;
+    precis_summary *sum = NULL;
+    assert_int_equal(precis_summarize_texts(NULL, "daraa", (const char *const *)ex->texts,
+                                            ex->lens, NULL, titles, NFILES, &sum, &titled, &err),
+                     PRECIS_OK);
+    assert_int_equal(precis_summarize_texts(NULL, "daraa", (const char *const *)ex->texts,
+                                            ex->lens, NULL, NULL, NFILES, NULL, &plain, &err),
+                     PRECIS_OK);
+    json_error_t jerr;
+    json_t *t = json_loads(titled, 0, &jerr), *p = json_loads(plain, 0, &jerr);
+    assert_non_null(t);
+    assert_non_null(p);
+    json_t *sents = json_object_get(t, "sentences");
+    assert_int_equal(json_array_size(sents), sum->count);
+    for (size_t i = 0; i < json_array_size(sents); i++) {
+        json_t *s = json_array_get(sents, i);
+        size_t article = (size_t)json_integer_value(json_object_get(s, "article"));
+        json_t *title = json_object_get(s, "title");
+        if (titles[article])
+            assert_string_equal(json_string_value(title), titles[article]);
+        else
+            assert_null(title);
+        json_object_del(s, "title");
+    }
+    assert_true(json_equal(t, p)); /* but for the titles, the same JSON */
+    json_decref(t);
+    json_decref(p);
+    precis_string_free(titled);
+    precis_string_free(plain);
+    precis_summary_free(sum);
 }
 
 int main(void)
@@ -225,6 +269,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_one_call_gives_the_json_of_the_cli_path, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_engine_is_shared_by_threads, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_titles_are_carried_to_each_sentence, setup,
+                                        teardown),
         cmocka_unit_test(test_bad_settings_are_named),
         cmocka_unit_test(test_bad_calls_fail_cleanly),
     };
