@@ -560,7 +560,7 @@ static precis_status prepare_workset(precis_summarizer *sz, const precis_article
     c->stop = v.stop;
     c->stems = v.stems;
     c->stem_lens = v.stem_lens;
-    c->nconcepts = v.pairs;
+    c->nconcepts = v.pairs.count;
     c->model = sz->model;
     return PRECIS_OK;
 }

@@ -17,62 +17,15 @@
 #include <string.h>
 
 #include "hash.h"
+#include "idmap.h"
 #include "rouge.h"
 #include "select.h"
 
-typedef struct id_map {
-    arena *a;
-    uint64_t *keys;
-    uint32_t *ids;
-    size_t nslots;
-    uint32_t count;
-} id_map;
-
-static int map_init(id_map *m, arena *a, size_t hint)
+/* Dense id of a 64-bit gram key (0 is not a key: it counts as 1, as it
+ * always has). */
+static long map_id(idmap *m, uint64_t key)
 {
-    m->a = a;
-    m->nslots = 1024;
-    while (m->nslots < hint * 2)
-        m->nslots *= 2;
-    m->count = 0;
-    m->keys = arena_array(a, m->nslots, sizeof *m->keys);
-    m->ids = arena_array(a, m->nslots, sizeof *m->ids);
-    return m->keys && m->ids ? 0 : -1;
-}
-
-/* Dense id of a 64-bit key (key 0 is reserved for empty slots). */
-static long map_id(id_map *m, uint64_t key)
-{
-    if (key == 0)
-        key = 1;
-    if ((size_t)(m->count + 1) * 2 > m->nslots) {
-        size_t n = m->nslots * 2;
-        uint64_t *keys = arena_array(m->a, n, sizeof *keys);
-        uint32_t *ids = arena_array(m->a, n, sizeof *ids);
-        if (!keys || !ids)
-            return -1;
-        for (size_t i = 0; i < m->nslots; i++) {
-            if (!m->keys[i])
-                continue;
-            size_t at = (m->keys[i] * 0x9E3779B97F4A7C15ull) >> 20 & (n - 1);
-            while (keys[at])
-                at = (at + 1) & (n - 1);
-            keys[at] = m->keys[i];
-            ids[at] = m->ids[i];
-        }
-        m->keys = keys;
-        m->ids = ids;
-        m->nslots = n;
-    }
-    size_t at = (key * 0x9E3779B97F4A7C15ull) >> 20 & (m->nslots - 1);
-    while (m->keys[at]) {
-        if (m->keys[at] == key)
-            return m->ids[at];
-        at = (at + 1) & (m->nslots - 1);
-    }
-    m->keys[at] = key;
-    m->ids[at] = m->count;
-    return m->count++;
+    return idmap_id(m, key ? key : 1);
 }
 
 /* Grams of one text: unigram ids and bigram ids. */
@@ -83,7 +36,7 @@ typedef struct grams {
 
 typedef struct gram_ctx {
     arena *a;
-    id_map unis, bis;
+    idmap unis, bis;
     int stem, stopwords;
 } gram_ctx;
 
@@ -159,7 +112,7 @@ int oracle_select(arena *a, const workset *c, const precis_options *o,
     if (!out->sents)
         return -1;
     gram_ctx g = {.a = a, .stem = stem, .stopwords = stopwords};
-    if (map_init(&g.unis, a, 4096) < 0 || map_init(&g.bis, a, 8192) < 0)
+    if (idmap_init(&g.unis, a, 4096) < 0 || idmap_init(&g.bis, a, 8192) < 0)
         return -1;
     grams *ref_grams = arena_array(a, nrefs + 1, sizeof *ref_grams);
     grams *cand = arena_array(a, c->nsents + 1, sizeof *cand);

@@ -28,11 +28,8 @@ int vocab_init(vocab *v, arena *a)
     v->idf = arena_array(a, v->cap, sizeof *v->idf);
     v->sprob = arena_array(a, v->cap, sizeof *v->sprob);
     v->stop = arena_array(a, v->cap, sizeof *v->stop);
-    v->pair_slots = 4096;
-    v->pair_keys = arena_array(a, v->pair_slots, sizeof *v->pair_keys);
-    v->pair_ids = arena_array(a, v->pair_slots, sizeof *v->pair_ids);
-    return v->slots && v->stems && v->stem_lens && v->idf && v->sprob && v->stop && v->pair_keys &&
-                   v->pair_ids
+    int pairs_ok = idmap_init(&v->pairs, a, 2048) == 0;
+    return v->slots && v->stems && v->stem_lens && v->idf && v->sprob && v->stop && pairs_ok
                ? 0
                : -1;
 }
@@ -93,43 +90,10 @@ long vocab_id(vocab *v, const precis_model *model, const char *stem, size_t len)
     return id;
 }
 
-static size_t pair_slot(uint64_t key, size_t nslots)
-{
-    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 17) & (nslots - 1);
-}
-
 /* Concept id of the term pair (a, b); -1 when out of memory. */
 static long vocab_pair(vocab *v, uint32_t a, uint32_t b)
 {
-    uint64_t key = ((uint64_t)a << 32 | b) + 1;
-    if ((size_t)(v->pairs + 1) * 2 > v->pair_slots) {
-        size_t n = v->pair_slots * 2;
-        uint64_t *keys = arena_array(v->a, n, sizeof *keys);
-        uint32_t *ids = arena_array(v->a, n, sizeof *ids);
-        if (!keys || !ids)
-            return -1;
-        for (size_t i = 0; i < v->pair_slots; i++) {
-            if (!v->pair_keys[i])
-                continue;
-            size_t at = pair_slot(v->pair_keys[i], n);
-            while (keys[at])
-                at = (at + 1) & (n - 1);
-            keys[at] = v->pair_keys[i];
-            ids[at] = v->pair_ids[i];
-        }
-        v->pair_keys = keys;
-        v->pair_ids = ids;
-        v->pair_slots = n;
-    }
-    size_t at = pair_slot(key, v->pair_slots);
-    while (v->pair_keys[at]) {
-        if (v->pair_keys[at] == key)
-            return v->pair_ids[at];
-        at = (at + 1) & (v->pair_slots - 1);
-    }
-    v->pair_keys[at] = key;
-    v->pair_ids[at] = v->pairs;
-    return v->pairs++;
+    return idmap_id(&v->pairs, ((uint64_t)a << 32 | b) + 1); /* + 1: never 0 */
 }
 
 /* The distinct concepts (consecutive content-term pairs) of a sentence,

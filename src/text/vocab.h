@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "idmap.h"
 #include "precis.h"
 #include "workset.h"
 
@@ -26,11 +27,9 @@ typedef struct vocab {
     float *sprob;          /* p(in a summary), model_summary_prob */
     unsigned char *stop;   /* 1 for stopwords (kept out of the vectors) */
     uint32_t count, cap;
-    /* concepts: pairs of consecutive content terms -> concept id */
-    uint64_t *pair_keys;
-    uint32_t *pair_ids;
-    size_t pair_slots;
-    uint32_t pairs;
+    /* concepts: pairs of consecutive content terms -> concept id; the
+     * concept count is pairs.count */
+    idmap pairs;
 } vocab;
 
 /* An empty vocabulary in the arena; 0, or -1 when out of memory. */
