@@ -603,6 +603,10 @@ static void note_limits(const workset *c, const selection *sel, warnings *w)
     if (c->lexrank_capped_from)
         warn(w, "LexRank used the %d most salient of %zu sentences (its limit)",
              LEXRANK_MAX_NODES, c->lexrank_capped_from);
+    if (c->quadratic_features_skipped)
+        warn(w, "the learned scorer left out its two pairwise features (centroid rank, "
+                "support): the cluster has over %d sentences (their limit)",
+             FEATURES_QUADRATIC_LIMIT);
     if (sel->notes & SELECT_NOTE_ILP_TOO_LARGE)
         warn(w, "the cluster is too large for the exact ILP (over %d candidate sentences or "
                 "%d concepts): greedy concept selection used",

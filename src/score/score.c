@@ -165,6 +165,8 @@ static int learned_scores(arena *a, workset *c)
     double *feats = arena_array(a, c->nsents * FEATURE_COUNT + 1, sizeof *feats);
     if (!feats || word_importance(a, c) < 0 || features_compute(a, c, feats) < 0)
         return -1;
+    if (c->nsents > FEATURES_QUADRATIC_LIMIT)
+        c->quadratic_features_skipped = 1; /* said in the summary's warnings */
     const double *w = c->model->weights;
     for (size_t s = 0; s < c->nsents; s++) {
         const double *f = feats + s * FEATURE_COUNT;

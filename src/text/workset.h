@@ -69,6 +69,9 @@ typedef struct workset {
     const precis_model *model;
     size_t lexrank_capped_from; /* sentences LexRank could have taken, when
                                    more than LEXRANK_MAX_NODES; else 0 */
+    int quadratic_features_skipped; /* over FEATURES_QUADRATIC_LIMIT sentences:
+                                       two features of the learned scorer
+                                       read 0 (feature_set.c) */
 } workset;
 
 /* 1 when a sentence may appear in a summary. */

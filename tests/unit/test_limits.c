@@ -210,6 +210,8 @@ static void test_article_and_sentence_caps(void **state)
                                  "them in part: the cluster reached its limit of 200000 "
                                  "sentences"));
     assert_int_equal(sum->sentences_seen, PRECIS_MAX_SENTENCES);
+    /* the learned scorer's pairwise features have their own cap, said too */
+    assert_true(has_warning(sum, "left out its two pairwise features"));
     precis_summary_free(sum);
     free(arts);
     free(text);
