@@ -162,6 +162,58 @@ static const char *const related_headings[] = {
     "trending", "more stories", "related links", "see also", "more on this", "popular",
     "read next", "what to read next", NULL};
 
+/* Notices about the page rather than the story: update notes, crawl and
+ * archive notices, follow plugs, tweet-embed text.  Trusted in sentences of
+ * up to NOTICE_MAX_WORDS words (a crawl notice is a long sentence). */
+#define NOTICE_MAX_WORDS 40
+static const char *const notice_markers[] = {
+    "these crawls are part of", "donating their crawl data", "crawl data to the internet archive",
+    "this story has been updated", "this article has been updated", "this post has been updated",
+    "this story was updated", "this article was updated", "editor's note:",
+    "editor\xe2\x80\x99s note:", "as an interest to stay up to date", "tweet with a location",
+    "add location information to your tweets", "you can add location information",
+    "delete your tweet location history", "added to the wayback machine", NULL};
+
+/* Notices recognised by how they open: "Update: ...", "(Read more: ...)". */
+static const char *const notice_prefixes[] = {
+    "update:", "updated:", "update (", "correction:", "(see ", "(read more", "(read: ",
+    "(related:", "(watch:", "fig. ", "figure ", NULL};
+
+/* "1 of 12", "3 of 20": a gallery counter on its own. */
+static int is_gallery_counter(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == 0 || len - i < 5 || memcmp(s + i, " of ", 4))
+        return 0;
+    size_t j = i + 4;
+    if (j >= len)
+        return 0;
+    while (j < len && s[j] >= '0' && s[j] <= '9')
+        j++;
+    return j == len && s[len - 1] >= '0' && s[len - 1] <= '9';
+}
+
+/* A page notice: update notes, archive notices, follow plugs, in-body cross
+ * links in brackets, gallery counters and figure captions. */
+static int is_page_notice(const char *lower, size_t len, size_t words)
+{
+    if (words <= NOTICE_MAX_WORDS && contains_any(lower, len, notice_markers))
+        return 1;
+    for (const char *const *p = notice_prefixes; *p; p++) {
+        if (!starts_with_lc(lower, len, *p))
+            continue;
+        if ((*p)[0] == '(') /* a cross link: the bracket closes the sentence */
+            return len > 0 && lower[len - 1 - (len > 1 && lower[len - 1] == '.')] == ')';
+        if (!strncmp(*p, "fig", 3)) /* "Fig. 3: ...", "Figure 2: ..." */
+            return len > strlen(*p) && lower[strlen(*p)] >= '0' && lower[strlen(*p)] <= '9' &&
+                   memchr(lower, ':', len < 16 ? len : 16) != NULL;
+        return 1;
+    }
+    return is_gallery_counter(lower, len);
+}
+
 static const char *const link_prefixes[] = {
     "see ", "read ", "watch ", "related:", "listen:", "more:", "click ", "also:",
     "read more", "watch:", NULL};
@@ -247,6 +299,8 @@ static junk_kind sentence_kind_lower(const char *s, size_t len)
         return JUNK_CHROME;
     if (words <= 4 && contains_any(s, len, short_chrome_markers))
         return JUNK_CHROME;
+    if (is_page_notice(s, len, count_words(s, len, NOTICE_MAX_WORDS + 1)))
+        return JUNK_CHROME;
     if (words <= 25 && len > 4 && contains_any(s, len < 12 ? len : 12, link_prefixes) &&
         memchr(s, ':', len < 60 ? len : 60) && !ends_with_terminal(s, len))
         return JUNK_LINK;
@@ -255,8 +309,18 @@ static junk_kind sentence_kind_lower(const char *s, size_t len)
     return JUNK_NONE;
 }
 
+/* "CLOSE Watch the moment ...": the caption of an embedded video player,
+ * which opens with the player's CLOSE button in capitals ("Close to 100
+ * people" is prose, hence the case). */
+static int is_video_blurb(const char *s, size_t len)
+{
+    return len > 6 && !memcmp(s, "CLOSE ", 6);
+}
+
 junk_kind clean_sentence_kind(const char *s, size_t len)
 {
+    if (is_video_blurb(s, len))
+        return JUNK_CHROME;
     char lower[VERDICT_MAX_BYTES];
     len = lower_copy(s, len, lower);
     return sentence_kind_lower(lower, len);
@@ -266,6 +330,8 @@ junk_kind clean_paragraph_kind(const char *s, size_t len)
 {
     if (count_words(s, len, JUNK_PARAGRAPH_MAX_WORDS) > JUNK_PARAGRAPH_MAX_WORDS)
         return JUNK_NONE;
+    if (is_video_blurb(s, len))
+        return JUNK_CHROME;
     char lower[VERDICT_MAX_BYTES];
     len = lower_copy(s, len, lower);
     for (const char *const *p = link_prefixes; *p; p++) {

@@ -1,0 +1,58 @@
+/*
+ * test_clean.c: page chrome that scrapers keep (issue #13's list), each
+ * line written here in the shape news sites give it, is left out; prose
+ * that shares its words is kept.
+ */
+#include "test_util.h"
+
+#include "clean.h"
+
+static void test_page_notices_are_chrome(void **state)
+{
+    (void)state;
+    static const char *const chrome[] = {
+        "CLOSE Watch the moment the flood wall gave way in the harbour district.",
+        "This story has been updated to include a statement from the mayor.",
+        "Update: The council postponed the vote until Thursday.",
+        "Editor's note: An earlier version misspelled the engineer's name.",
+        "Editor\xe2\x80\x99s note: This article was first published in 2017.",
+        "Add Flood Defences as an interest to stay up to date on the latest news.",
+        "(See the 10 best bridges in the country.)",
+        "(Read more: How the city paid for the repairs)",
+        "These crawls are part of an effort to archive pages as they are created and archive "
+        "the pages that they refer to.",
+        "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
+        "Archive.",
+        "Tweet with a location You can add location information to your Tweets, such as your "
+        "city or precise location.",
+        "1 of 12",
+        "Fig. 3: The river level at the harbour gauge since 1990.",
+    };
+    for (size_t i = 0; i < sizeof chrome / sizeof chrome[0]; i++)
+        if (clean_sentence_kind(chrome[i], strlen(chrome[i])) == JUNK_NONE)
+            fail_msg("kept as prose: %s", chrome[i]);
+}
+
+static void test_prose_with_the_same_words_is_kept(void **state)
+{
+    (void)state;
+    static const char *const prose[] = {
+        "Close to 100 people were evacuated from the harbour district on Monday.",
+        "The council said it would update residents on the repairs every week.",
+        "The engineer's note to the council warned that the supports were corroded.",
+        "One of 12 pumps failed during the storm, the water board said.",
+        "Residents said they would follow the council's decision closely.",
+    };
+    for (size_t i = 0; i < sizeof prose / sizeof prose[0]; i++)
+        if (clean_sentence_kind(prose[i], strlen(prose[i])) != JUNK_NONE)
+            fail_msg("dropped as chrome: %s", prose[i]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_page_notices_are_chrome),
+        cmocka_unit_test(test_prose_with_the_same_words_is_kept),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
