@@ -327,7 +327,9 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
         int judged = (g->flags & SEG_WHOLE_PARAGRAPH) && s->words <= 80;
         if (!judged && clean_sentence_kind(text, len) != JUNK_NONE)
             s->flags |= SENT_JUNK;
-        if (sentence_starts_dangling(text, len))
+        /* an article's first sentence has no predecessor to need: a lede
+         * that opens with "It" or "And" is a lede */
+        if (i > 0 && sentence_starts_dangling(text, len))
             s->flags |= SENT_DANGLING;
         tc.count = 0;
         tc.nall = 0;
