@@ -629,6 +629,34 @@ static void note_limits(const workset *c, const selection *sel, warnings *w)
                 "used", ILP_MAX_MILLISECONDS);
 }
 
+/* A brief under half its budget says why: the articles hold too little
+ * prose, or what is left could not be taken (near copies of chosen
+ * sentences, openers without their antecedent, sentences too long for the
+ * rest of the budget).  Sentence budgets are counts, not lengths: silent. */
+static void note_short_brief(const workset *c, const selection *sel, const precis_options *o,
+                             cost_fn cost, warnings *w)
+{
+    if (o->budget_unit == PRECIS_BUDGET_SENTENCES || sel->count == 0)
+        return;
+    size_t used = 0, prose = 0;
+    for (size_t i = 0; i < sel->count; i++)
+        used += cost(c, &c->sents[sel->sents[i]]);
+    if (used * 2 >= o->budget)
+        return;
+    for (size_t i = 0; i < c->nsents; i++)
+        if (sentence_selectable(&c->sents[i]))
+            prose += cost(c, &c->sents[i]);
+    const char *unit = o->budget_unit == PRECIS_BUDGET_BYTES ? "bytes" : "words";
+    if (prose * 2 < o->budget)
+        warn(w, "the brief has %zu of the %zu %s asked: the articles hold only %zu %s of "
+                "prose that a brief may use",
+             used, o->budget, unit, prose, unit);
+    else
+        warn(w, "the brief has %zu of the %zu %s asked: the other sentences repeat chosen ones, "
+                "open without their antecedent (\"He said\") or do not fit what is left",
+             used, o->budget, unit);
+}
+
 /* Prepare, choose (the summarizer's method, or the oracle when references
  * are given), and build the summary. */
 static precis_status summarize_cluster(precis_summarizer *sz, const precis_article *articles,
@@ -682,6 +710,8 @@ static precis_status summarize_cluster(precis_summarizer *sz, const precis_artic
             warn(&w, "no sentence could be chosen within the budget of %zu %s (near copies, or "
                      "openers such as \"He said\" whose sentence before did not fit); the summary "
                      "is empty", o->budget, unit);
+    } else if (!references) {
+        note_short_brief(&c, &sel, &sz->options, cost, &w);
     }
     return build_summary(&c, &sel, sz->options.budget_unit, &w, out, err);
 }

@@ -238,6 +238,26 @@ static void test_non_finite_weights_are_refused(void **state)
     }
 }
 
+/* A brief under half its budget says why (issue #13, item 4). */
+static void test_a_short_brief_says_why(void **state)
+{
+    static const char text[] =
+        "The city council of Northbridge voted on Monday to close the old harbour bridge.\n"
+        "Engineers said the steel supports were badly corroded after decades of salt spray.\n";
+    precis_article art = {"short", text, sizeof text - 1};
+    precis_options o;
+    precis_options_init(&o);
+    precis_summary *sum = summarize(*state, &o, &art, 1);
+    assert_int_equal(sum->count, 2);
+    assert_true(has_warning(sum, "the brief has 27 of the 100 words asked: the articles hold "
+                                 "only 27 words of prose"));
+    precis_summary_free(sum);
+    o.budget = 40; /* 27 of 40: more than half, nothing to say */
+    sum = summarize(*state, &o, &art, 1);
+    assert_false(has_warning(sum, "the brief has"));
+    precis_summary_free(sum);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -249,6 +269,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_article_and_sentence_caps, setup, teardown),
         cmocka_unit_test_setup_teardown(test_non_finite_weights_are_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_short_brief_says_why, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
