@@ -37,6 +37,7 @@
 #include <sys/stat.h>
 
 #include "error.h"
+#include "json_lines.h"
 #include "paths.h"
 #include "precis_eval.h"
 #include "precis_io.h"
@@ -706,27 +707,14 @@ static precis_status json_summary(json_t *v, char **out, const char *path, long 
     if (!json_is_array(v))
         return PRECIS_FAIL(err, PRECIS_E_FORMAT, path, line,
                            "%s must be a string or a list of strings", what);
-    size_t len = 0, i;
-    json_t *s;
-    json_array_foreach(v, i, s) {
-        if (!json_is_string(s))
-            return PRECIS_FAIL(err, PRECIS_E_FORMAT, path, line,
-                               "%s: sentence %zu is not a string", what, i + 1);
-        len += strlen(json_string_value(s)) + 1;
-    }
-    char *text = malloc(len + 1);
-    if (!text)
+    size_t len, bad;
+    *out = json_join_lines(v, &len, &bad);
+    if (*out)
+        return PRECIS_OK;
+    if (bad == json_array_size(v))
         return NOMEM(err, path);
-    size_t at = 0;
-    json_array_foreach(v, i, s) {
-        size_t n = strlen(json_string_value(s));
-        memcpy(text + at, json_string_value(s), n);
-        at += n;
-        text[at++] = '\n';
-    }
-    text[at] = '\0';
-    *out = text;
-    return PRECIS_OK;
+    return PRECIS_FAIL(err, PRECIS_E_FORMAT, path, line, "%s: sentence %zu is not a string", what,
+                       bad + 1);
 }
 
 /* A member of obj, NULL when it is absent or null (as the dataset reader,

@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "json_lines.h"
 #include "paths.h"
 #include "precis_io.h"
 
@@ -140,24 +141,13 @@ static precis_status add_reference_json(precis_cluster *c, json_t *ref, const ch
     if (!json_is_array(ref))
         return PRECIS_FAIL(err, PRECIS_E_FORMAT, source, line,
                            "%s is neither a string nor a list of sentences", what);
-    size_t len = 0, i;
-    json_t *s;
-    json_array_foreach(ref, i, s) {
-        if (!json_is_string(s))
-            return PRECIS_FAIL(err, PRECIS_E_FORMAT, source, line,
-                               "%s[%zu] is not a string", what, i);
-        len += json_string_length(s) + 1;
-    }
-    char *joined = malloc(len + 1);
+    size_t at, bad;
+    char *joined = json_join_lines(ref, &at, &bad);
+    if (!joined && bad < json_array_size(ref))
+        return PRECIS_FAIL(err, PRECIS_E_FORMAT, source, line, "%s[%zu] is not a string", what,
+                           bad);
     if (!joined)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, source, line, "out of memory");
-    size_t at = 0;
-    json_array_foreach(ref, i, s) {
-        memcpy(joined + at, json_string_value(s), json_string_length(s));
-        at += json_string_length(s);
-        joined[at++] = '\n';
-    }
-    joined[at] = '\0';
     int rc = add_reference(c, joined, at);
     free(joined);
     if (rc < 0)

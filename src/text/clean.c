@@ -174,10 +174,26 @@ static const char *const notice_markers[] = {
     "add location information to your tweets", "you can add location information",
     "delete your tweet location history", "added to the wayback machine", NULL};
 
-/* Notices recognised by how they open: "Update: ...", "(Read more: ...)". */
+/* Notices recognised by how they open: "Update: ...", "Correction: ...". */
 static const char *const notice_prefixes[] = {
-    "update:", "updated:", "update (", "correction:", "(see ", "(read more", "(read: ",
-    "(related:", "(watch:", "fig. ", "figure ", NULL};
+    "update:", "updated:", "update (", "correction:", NULL};
+
+/* Cross links inside the body, in brackets that close the sentence:
+ * "(See the 10 best ...)", "(Read more: ...)". */
+static const char *const bracket_link_prefixes[] = {
+    "(see ", "(read more", "(read: ", "(related:", "(watch:", NULL};
+
+/* Figure captions: "Fig. 3: ...", "Figure 2: ...". */
+static const char *const figure_prefixes[] = {"fig. ", "figure ", NULL};
+
+/* The prefix of `prefixes` that s starts with, or NULL. */
+static const char *starts_with_any(const char *lower, size_t len, const char *const *prefixes)
+{
+    for (; *prefixes; prefixes++)
+        if (starts_with_lc(lower, len, *prefixes))
+            return *prefixes;
+    return NULL;
+}
 
 /* "1 of 12", "3 of 20": a gallery counter on its own. */
 static int is_gallery_counter(const char *s, size_t len)
@@ -201,16 +217,14 @@ static int is_page_notice(const char *lower, size_t len, size_t words)
 {
     if (words <= NOTICE_MAX_WORDS && contains_any(lower, len, notice_markers))
         return 1;
-    for (const char *const *p = notice_prefixes; *p; p++) {
-        if (!starts_with_lc(lower, len, *p))
-            continue;
-        if ((*p)[0] == '(') /* a cross link: the bracket closes the sentence */
-            return len > 0 && lower[len - 1 - (len > 1 && lower[len - 1] == '.')] == ')';
-        if (!strncmp(*p, "fig", 3)) /* "Fig. 3: ...", "Figure 2: ..." */
-            return len > strlen(*p) && lower[strlen(*p)] >= '0' && lower[strlen(*p)] <= '9' &&
-                   memchr(lower, ':', len < 16 ? len : 16) != NULL;
+    if (starts_with_any(lower, len, notice_prefixes))
         return 1;
-    }
+    if (starts_with_any(lower, len, bracket_link_prefixes)) /* the bracket ends it */
+        return lower[len - 1 - (len > 1 && lower[len - 1] == '.')] == ')';
+    const char *fig = starts_with_any(lower, len, figure_prefixes);
+    if (fig) /* a number, then a colon soon after */
+        return len > strlen(fig) && lower[strlen(fig)] >= '0' && lower[strlen(fig)] <= '9' &&
+               memchr(lower, ':', len < 16 ? len : 16) != NULL;
     return is_gallery_counter(lower, len);
 }
 
