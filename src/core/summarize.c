@@ -295,8 +295,6 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
     scratch->segs = segs;
     if (st != PRECIS_OK)
         return st;
-    if (segs.full && max_sentences == MAX_SENTENCES_PER_ARTICLE)
-        warn(w, "%s: only the first %d sentences were read", name, MAX_SENTENCES_PER_ARTICLE);
     term_collector tc = scratch->tc;
     tc.v = v;
     tc.model = sz->model;
@@ -535,11 +533,16 @@ static precis_status prepare_workset(precis_summarizer *sz, const precis_article
                                        markup, max, w, err);
         if (st != PRECIS_OK)
             return st;
-        if (scratch.segs.full && max < MAX_SENTENCES_PER_ARTICLE) {
-            warn(w, "only the first %zu of %zu articles were read, the last of them in part: the "
-                    "cluster reached its limit of %d sentences", i + 1, count, PRECIS_MAX_SENTENCES);
-            break;
+        if (!scratch.segs.full)
+            continue;
+        if (max == MAX_SENTENCES_PER_ARTICLE) { /* the article's own cap */
+            warn(w, "%s: only the first %d sentences were read",
+                 articles[i].name ? articles[i].name : "(article)", MAX_SENTENCES_PER_ARTICLE);
+            continue;
         }
+        warn(w, "only the first %zu of %zu articles were read, the last of them in part: the "
+                "cluster reached its limit of %d sentences", i + 1, count, PRECIS_MAX_SENTENCES);
+        break;
     }
     /* lead rank: position among the sentences a summary may use, so that
      * a headline or a caption does not push the real lead down */
