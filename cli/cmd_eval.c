@@ -62,6 +62,13 @@ static const char help_text[] =
     "  --quiet             no progress line\n"
     "  -h, --help          this help\n";
 
+/* The briefs' readability counts, summed in input order. */
+typedef struct readability_totals {
+    size_t briefs, sentences, quote_shards, unintroduced, chrome, datelines, dangling;
+    size_t opens_badly;
+    double top_share; /* sum over briefs of top_article / sentences */
+} readability_totals;
+
 typedef struct eval_ctx {
     const precis_model *model;
     precis_options options;
@@ -71,6 +78,7 @@ typedef struct eval_ctx {
     const char *save_dir;
     precis_eval_items *duc_refs; /* DUC: the references of each cluster folder */
     precis_eval_scores *scores;  /* every cluster's, put in ROUGE's order at the end */
+    readability_totals readability;
     /* --save: the file names written in this run (a hash set), so that two
      * ids that map to one name ("a/b", "a_b") get two files */
     struct saved_name *saved;
@@ -92,6 +100,7 @@ typedef struct eval_thread {
 
 typedef struct eval_result {
     precis_rouge_result score;
+    precis_readability readability;
     char *id;
     char *text; /* the summary, one sentence per line */
 } eval_result;
@@ -201,6 +210,7 @@ static void eval_process(void *vctx, void *state, precis_cluster *cluster, batch
         fail_job(job, ctx, cluster->id, PRECIS_E_NOMEM, "out of memory");
     } else {
         r->text = text;
+        r->readability = sum->readability;
         text = NULL;
         job->result = r;
         r = NULL;
@@ -334,6 +344,58 @@ static int save_summary(eval_ctx *ctx, const eval_result *r, size_t index, long 
     return 0;
 }
 
+static void add_readability(readability_totals *t, const precis_readability *r)
+{
+    t->briefs++;
+    t->sentences += r->sentences;
+    t->quote_shards += r->quote_shards;
+    t->unintroduced += r->unintroduced;
+    t->chrome += r->chrome;
+    t->datelines += r->datelines;
+    t->dangling += r->dangling;
+    t->opens_badly += (size_t)r->opens_badly;
+    if (r->sentences)
+        t->top_share += (double)r->top_article / (double)r->sentences;
+}
+
+static double percent(size_t part, size_t whole)
+{
+    return whole ? 100.0 * (double)part / (double)whole : 0.0;
+}
+
+static void print_readability(const readability_totals *t)
+{
+    printf("---------------------------------------------\n"
+           "Readability (precis's counts, lower bounds: docs/QUALITY.md), %zu sentences in "
+           "%zu briefs\n",
+           t->sentences, t->briefs);
+    printf("quotation shards:               %6zu  %5.2f%% of sentences\n", t->quote_shards,
+           percent(t->quote_shards, t->sentences));
+    printf("people named before introduced: %6zu  %5.2f%%\n", t->unintroduced,
+           percent(t->unintroduced, t->sentences));
+    printf("chrome:                         %6zu  %5.2f%%\n", t->chrome,
+           percent(t->chrome, t->sentences));
+    printf("datelines:                      %6zu  %5.2f%%\n", t->datelines,
+           percent(t->datelines, t->sentences));
+    printf("dangling openers:               %6zu  %5.2f%%\n", t->dangling,
+           percent(t->dangling, t->sentences));
+    printf("briefs opening with one:        %6zu  %5.2f%% of briefs\n", t->opens_badly,
+           percent(t->opens_badly, t->briefs));
+    printf("most used article's share:              %5.2f%% of a brief's sentences (mean)\n",
+           t->briefs ? 100.0 * t->top_share / (double)t->briefs : 0.0);
+}
+
+/* The counts as a JSON object's members (no braces), into buf. */
+static void readability_json_members(const readability_totals *t, char *buf, size_t size)
+{
+    snprintf(buf, size,
+             "\"readability\": {\"briefs\": %zu, \"sentences\": %zu, \"quote_shards\": %zu, "
+             "\"unintroduced\": %zu, \"chrome\": %zu, \"datelines\": %zu, \"dangling\": %zu, "
+             "\"opens_badly\": %zu, \"top_article_share\": %.4f}",
+             t->briefs, t->sentences, t->quote_shards, t->unintroduced, t->chrome, t->datelines,
+             t->dangling, t->opens_badly, t->briefs ? t->top_share / (double)t->briefs : 0.0);
+}
+
 static int eval_emit(void *vctx, batch_job *job)
 {
     eval_ctx *ctx = vctx;
@@ -345,6 +407,7 @@ static int eval_emit(void *vctx, batch_job *job)
         eval_discard(ctx, r);
         return cli_report(&err);
     }
+    add_readability(&ctx->readability, &r->readability);
     if (ctx->save_dir)
         rc = save_summary(ctx, r, job->index, job->line);
     eval_discard(ctx, r);
@@ -374,6 +437,7 @@ int cmd_eval(int argc, char **argv)
         {0, 0, 0, 0}};
     eval_ctx ctx = {0};
     precis_options_init(&ctx.options);
+    ctx.options.diagnostics = 1; /* the readability counts beside ROUGE */
     precis_rouge_options_init(&ctx.rouge);
     const char *flags = "-m", *format = NULL;
     long threads = 0;
@@ -486,11 +550,25 @@ int cmd_eval(int argc, char **argv)
         if (st != PRECIS_OK) {
             rc = cli_report(&err);
         } else if (json) {
-            printf("%s\n", out);
+            /* the readability counts join the rendered object as a last member */
+            char members[512];
+            readability_json_members(&ctx.readability, members, sizeof members);
+            size_t len = strlen(out);
+            while (len && out[len - 1] != '}')
+                len--;
+            if (len && len > 1) {
+                size_t body = len - 1;
+                while (body && (out[body - 1] == ' ' || out[body - 1] == '\n'))
+                    body--;
+                printf("%.*s,\n  %s\n}\n", (int)body, out, members);
+            } else {
+                printf("%s\n", out);
+            }
         } else {
             printf("precis eval: method %s, %zu clusters, budget %s, ROUGE %s\n", method,
                    precis_eval_scores_count(ctx.scores), budget, flags);
             fputs(out, stdout);
+            print_readability(&ctx.readability);
         }
     }
     precis_string_free(out);

@@ -60,6 +60,10 @@ static const char help_text[] =
     "                      learned_weight, importance_weight, dangling_penalty,\n"
     "                      ilp_salience\n"
     "  --json              JSON with attribution (sentence offsets, scores)\n"
+    "  --diagnostics       readability counts of each brief (quotation shards,\n"
+    "                      people named before introduced, chrome, datelines,\n"
+    "                      dangling openers, the most used article's share): a\n"
+    "                      \"readability\" object in JSON, else a line on stderr\n"
     "  --input-format F    auto (default), text, jsonl, duc\n"
     "  --threads N         batch worker threads (default: all cores)\n"
     "  --skip-bad          batch: report a bad JSON line and go on\n"
@@ -122,6 +126,17 @@ static void print_warnings(const settings *st, const precis_summary *sum)
     }
 }
 
+/* The readability counts of a text brief, one line on standard error. */
+static void print_readability(const precis_readability *r)
+{
+    cli_warn("readability: %zu sentences, %zu quotation shards, %zu people named before "
+             "introduced, %zu chrome, %zu datelines, %zu dangling openers, %zu from the most "
+             "used of %zu articles%s",
+             r->sentences, r->quote_shards, r->unintroduced, r->chrome, r->datelines,
+             r->dangling, r->top_article, r->articles_used,
+             r->opens_badly ? "; the first sentence is one of those" : "");
+}
+
 static int summarize_one(const settings *st, const precis_model *model, char **paths, int n,
                          const sniffed *in)
 {
@@ -167,6 +182,8 @@ static int summarize_one(const settings *st, const precis_model *model, char **p
             fputs(out, stdout);
             if (st->json)
                 fputc('\n', stdout);
+            else if (sum->has_readability && !st->quiet)
+                print_readability(&sum->readability);
             precis_string_free(out);
         }
     }
@@ -291,10 +308,11 @@ static int summarize_batch(const settings *st, const precis_model *model,
 
 int cmd_summarize(int argc, char **argv)
 {
-    enum { OPT_JSON = 256, OPT_FORMAT, OPT_THREADS, OPT_SKIP_BAD, OPT_QUIET };
+    enum { OPT_JSON = 256, OPT_FORMAT, OPT_THREADS, OPT_SKIP_BAD, OPT_QUIET, OPT_DIAGNOSTICS };
     static const struct option longopts[] = {
         CLI_SUMMARY_OPTIONS,
         {"json", no_argument, 0, OPT_JSON},
+        {"diagnostics", no_argument, 0, OPT_DIAGNOSTICS},
         {"input-format", required_argument, 0, OPT_FORMAT},
         {"threads", required_argument, 0, OPT_THREADS},
         {"skip-bad", no_argument, 0, OPT_SKIP_BAD},
@@ -317,6 +335,9 @@ int cmd_summarize(int argc, char **argv)
         switch (c) {
         case OPT_JSON:
             st.json = 1;
+            break;
+        case OPT_DIAGNOSTICS:
+            st.options.diagnostics = 1;
             break;
         case OPT_FORMAT: {
             precis_error ferr = {0};

@@ -185,6 +185,13 @@ typedef struct precis_options {
                                     preceding sentence is not chosen; 1 or more
                                     (the default) never picks them */
     uint64_t seed;        /* for PRECIS_METHOD_RANDOM */
+    /* Added in 0.3.0 (callers built before it never see it, and get 0): */
+    int diagnostics;      /* 1: each summary carries its readability counts
+                             (precis_readability), and its JSON shows them */
+    double quote_penalty; /* default mix: minus this times the share of a
+                             sentence inside quotation marks */
+    double article_share; /* MMR: the most of the budget one article fills
+                             while three or more offer sentences (1: no cap) */
 } precis_options;
 
 /* Fills the first `size` bytes of *options with the defaults and sets
@@ -295,6 +302,31 @@ typedef struct precis_pick {
     char *text;
 } precis_pick;
 
+/* What a reader trips over in a brief, counted per sentence of the brief
+ * (docs/QUALITY.md says how each is detected and what it misses: they
+ * are lower bounds on cased text, and people cannot be told in
+ * lower-cased text at all).  Only ever filled by the library; fields may
+ * be added at the end. */
+typedef struct precis_readability {
+    size_t sentences;        /* sentences in the brief */
+    size_t quote_shards;     /* opens or closes inside a quotation whose other
+                                part is not beside it in the brief, or quotes
+                                a pronoun ("he said") without the sentence
+                                before it */
+    size_t unintroduced;     /* names a person by surname (or title and
+                                surname) before the brief gives the full name
+                                that the articles give */
+    size_t chrome;           /* page chrome by the clean-up's rules (caption,
+                                credit, share line, cross link ...) */
+    size_t datelines;        /* begins with a dateline ("BEIRUT (AP) -- ") */
+    size_t dangling;         /* opens with "He", "But", "This" ... without
+                                the sentence before it in its article */
+    size_t top_article;      /* sentences from the article used most */
+    size_t articles_used;    /* distinct articles the brief draws on */
+    int opens_badly;         /* 1: the first sentence is chrome, a dateline,
+                                a quotation shard or a dangling opener */
+} precis_readability;
+
 /* A summary.  Only ever allocated by the library (precis_summarize and the
  * calls that fill a precis_summary **): it may grow at its end, so a
  * program reads it through the pointer and never declares one. */
@@ -306,6 +338,10 @@ typedef struct precis_summary {
     /* Warnings such as "invalid UTF-8 replaced" or "all lines are
      * boilerplate", one per line, NUL-terminated ("" when none). */
     char *warnings;
+    /* Added in 0.3.0: filled when the summarizer's options ask for
+     * diagnostics (has_readability is then 1). */
+    int has_readability;
+    precis_readability readability;
 } precis_summary;
 
 /*

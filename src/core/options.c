@@ -34,7 +34,7 @@ void precis_options_init_sized(precis_options *options, size_t size)
     o.redundancy = 0.3;
     o.duplicate_similarity = 0.5;
     o.position_weight = 1.0;
-    o.centroid_weight = 1.0;
+    o.centroid_weight = 1.5; /* 1.0 before issue #13: docs/QUALITY.md */
     o.lexrank_weight = 1.0;
     o.summary_word_weight = 0.5;
     o.dangling_penalty = 1.0; /* hard: costs 0.2 R-1 on Multi-News, see docs/QUALITY.md */
@@ -43,6 +43,7 @@ void precis_options_init_sized(precis_options *options, size_t size)
     o.ilp_salience = 0.01;
     o.importance_weight = 0.0;
     o.seed = 1;
+    o.article_share = 0.5;
     /* a caller built against an older header has a shorter struct: only
      * its first `size` bytes are written */
     memcpy(options, &o, size < sizeof o ? size : sizeof o);
@@ -105,17 +106,21 @@ precis_status options_check(const precis_options *o, precis_error *err)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "the budget must be at least 1");
     if (!(o->redundancy >= 0 && o->redundancy <= 1))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "redundancy must be within [0, 1]");
+    if (!(o->article_share > 0 && o->article_share <= 1))
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
+                           "article share must be within (0, 1]");
     if (!(o->duplicate_similarity > 0 && o->duplicate_similarity <= 1))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                            "duplicate similarity must be within (0, 1]");
     if (!(isfinite(o->position_weight) && isfinite(o->centroid_weight) &&
           isfinite(o->lexrank_weight) && isfinite(o->summary_word_weight) &&
           isfinite(o->dangling_penalty) && isfinite(o->learned_weight) &&
-          isfinite(o->importance_weight) && isfinite(o->ilp_salience)))
+          isfinite(o->importance_weight) && isfinite(o->ilp_salience) &&
+          isfinite(o->quote_penalty)))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "weights must be finite numbers");
     if (!(o->position_weight >= 0 && o->centroid_weight >= 0 && o->lexrank_weight >= 0 &&
           o->summary_word_weight >= 0 && o->dangling_penalty >= 0 && o->learned_weight >= 0 &&
-          o->importance_weight >= 0))
+          o->importance_weight >= 0 && o->quote_penalty >= 0))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "weights must not be negative");
     return PRECIS_OK;
 }
@@ -175,6 +180,10 @@ static double *knob_field(precis_options *o, const char *key, int *range)
         return &o->summary_word_weight;
     if (!strcmp(key, "dangling_penalty"))
         return &o->dangling_penalty;
+    if (!strcmp(key, "quote_penalty"))
+        return &o->quote_penalty;
+    if (!strcmp(key, "article_share"))
+        return *range = 2, &o->article_share;
     if (!strcmp(key, "learned_weight"))
         return &o->learned_weight;
     if (!strcmp(key, "importance_weight"))
@@ -219,15 +228,18 @@ static precis_status options_set(precis_options *o, const char *key, const char 
     if (!strcmp(key, "method")) {
         return precis_method_parse(value, &o->method, err);
     }
-    if (!strcmp(key, "truncate") || !strcmp(key, "drop_datelines")) {
+    if (!strcmp(key, "truncate") || !strcmp(key, "drop_datelines") ||
+        !strcmp(key, "diagnostics")) {
         int f = parse_flag(value);
         if (f < 0)
             return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                                "%s needs true or false, not '%s'", key, value);
         if (key[0] == 't')
             o->truncate = f;
-        else
+        else if (key[1] == 'r')
             o->drop_datelines = f;
+        else
+            o->diagnostics = f;
         return PRECIS_OK;
     }
     if (!strcmp(key, "seed")) {
@@ -244,9 +256,9 @@ static precis_status options_set(precis_options *o, const char *key, const char 
         return set_knob(field, key, range, value, err);
     return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                        "unknown setting '%s' (words, bytes, sentences, truncate, method, seed, "
-                       "markup, drop_datelines, redundancy, duplicate_similarity, "
+                       "markup, drop_datelines, diagnostics, redundancy, duplicate_similarity, "
                        "position_weight, centroid_weight, lexrank_weight, summary_word_weight, "
-                       "dangling_penalty, learned_weight, importance_weight, ilp_salience)",
+                       "dangling_penalty, quote_penalty, article_share, learned_weight, importance_weight, ilp_salience)",
                        key);
 }
 

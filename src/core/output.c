@@ -81,6 +81,18 @@ static int append_lines(json_t *array, const char *text)
 }
 
 /* The summary as one line of JSON, malloc'd; NULL when out of memory. */
+/* The readability counts as a JSON object (NULL when out of memory). */
+static json_t *readability_json(const precis_readability *r)
+{
+    return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:b}", "sentences",
+                     (json_int_t)r->sentences, "quote_shards", (json_int_t)r->quote_shards,
+                     "unintroduced", (json_int_t)r->unintroduced, "chrome",
+                     (json_int_t)r->chrome, "datelines", (json_int_t)r->datelines, "dangling",
+                     (json_int_t)r->dangling, "top_article", (json_int_t)r->top_article,
+                     "articles_used", (json_int_t)r->articles_used, "opens_badly",
+                     r->opens_badly);
+}
+
 static char *summary_json(const precis_summary *summary, const precis_cluster *cluster,
                           const char *id, const char *const *titles)
 {
@@ -120,6 +132,8 @@ static char *summary_json(const precis_summary *summary, const precis_cluster *c
     }
     if (!bad) {
         bad |= json_object_set(root, "sentences", sents);
+        if (summary->has_readability)
+            bad |= set_new(root, "readability", readability_json(&summary->readability));
         /* what reading the input left out, then what summarizing did */
         const char *from_input = cluster && cluster->warnings ? cluster->warnings : "";
         const char *from_summary = summary->warnings ? summary->warnings : "";

@@ -26,7 +26,11 @@
 #include "feature_set.h"
 #include "ilp.h"
 #include "model.h"
+#include "off_topic.h"
 #include "options.h"
+#include "people.h"
+#include "quotes.h"
+#include "readability.h"
 #include "score.h"
 #include "segment.h"
 #include "summarize_internal.h"
@@ -252,6 +256,33 @@ static sentence *sentence_push(arena *a, sentence_list *l)
     return s;
 }
 
+/* Quotations over several sentences, and quotes whose speaker is a
+ * pronoun or nobody: those read only after the sentence before them, like
+ * "He said" (an article's first sentence has nothing before it to need).
+ * WHOLE_QUOTE: the share of letters inside quotation marks above which no
+ * attribution is left outside them. */
+#define WHOLE_QUOTE 0.97f
+static void mark_quotations(const char *text, sentence *sents, size_t n)
+{
+    quotes_mark_article(text, sents, n);
+    for (size_t i = 0; i < n; i++) {
+        sentence *s = &sents[i];
+        if (!(s->flags & SENT_TOO_LONG))
+            s->quoted = (float)quotes_share(text + s->start, s->end - s->start,
+                                            (s->flags & SENT_QUOTE_IN) != 0);
+        if (i == 0 || (s->flags & SENT_TOO_LONG))
+            continue;
+        /* a quote with no word outside its marks names no speaker: the
+         * sentence before it does ("Lindqvist put it bluntly:"); a
+         * quotation over several sentences names it in one of them */
+        int chained = (s->flags & (SENT_QUOTE_IN | SENT_QUOTE_OUT)) != 0;
+        if ((s->quoted >= WHOLE_QUOTE && !chained) ||
+            quotes_pronoun_speaker(text + s->start, s->end - s->start,
+                                   (s->flags & SENT_QUOTE_IN) != 0))
+            s->flags |= SENT_DANGLING;
+    }
+}
+
 /* Lists reused from article to article: a cluster of many small articles
  * costs its sentences, not a fresh set of lists per article. */
 typedef struct article_scratch {
@@ -300,6 +331,7 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
     tc.model = sz->model;
     tc.a = a;
     tc.failed = 0;
+    int before_prose = 1;
     for (size_t i = 0; i < segs.count; i++) {
         const seg_sentence *g = &segs.items[i];
         sentence *s = sentence_push(a, out);
@@ -310,13 +342,16 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
         s->start = g->start;
         s->end = g->end;
         s->flags = g->flags;
-        if (i == 0 && sz->options.drop_datelines)
+        /* the dateline opens the article's first sentence of prose, which
+         * a caption, a byline or a headline may precede */
+        if (before_prose && sz->options.drop_datelines)
             s->start += segment_dateline(art->text + g->start, g->end - g->start);
         const char *text = art->text + s->start;
         size_t len = s->end - s->start;
         count_words_bytes(text, len, &s->words, &s->bytes);
         if (len > MAX_SENTENCE_BYTES || s->words > MAX_SENTENCE_WORDS) {
             s->flags |= SENT_TOO_LONG;
+            before_prose = 0;
             continue; /* not analysed: bounded work on run-on text */
         }
         if (s->words < MIN_SENTENCE_WORDS)
@@ -325,6 +360,8 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
         int judged = (g->flags & SEG_WHOLE_PARAGRAPH) && s->words <= 80;
         if (!judged && clean_sentence_kind(text, len) != JUNK_NONE)
             s->flags |= SENT_JUNK;
+        if (!(s->flags & (SENT_JUNK | SENT_TOO_SHORT | SEG_NO_FINAL_PUNCT)))
+            before_prose = 0;
         /* an article's first sentence has no predecessor to need: a lede
          * that opens with "It" or "And" is a lede */
         if (i > 0 && sentence_starts_dangling(text, len))
@@ -350,6 +387,8 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
             return PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");
     }
     scratch->tc = tc;
+    if (segs.count)
+        mark_quotations(art->text, out->items + out->count - segs.count, segs.count);
     return PRECIS_OK;
 }
 
@@ -503,6 +542,36 @@ static int has_text(const precis_article *articles, size_t count)
     return 0;
 }
 
+typedef struct off_topic_ctx {
+    const precis_article *articles;
+    warnings *w;
+} off_topic_ctx;
+
+static void note_off_topic(void *ctx, size_t article, double similarity)
+{
+    off_topic_ctx *ot = ctx;
+    if (getenv("OTDEBUG")) fprintf(stderr, "OT %.3f %s\n", similarity, ot->articles[article].name);
+    warn(ot->w, "%s: left out: not about the story the other articles tell (similarity %.3f "
+                "with them)",
+         ot->articles[article].name ? ot->articles[article].name : "(article)", similarity);
+}
+
+/* An article with text but no sentence a brief may use (captions, links,
+ * page chrome only) is named: it was read, and it gave nothing. */
+static void note_no_prose(const workset *c, warnings *w)
+{
+    size_t i = 0;
+    for (size_t a = 0; a < c->narticles; a++) {
+        size_t prose = 0, seen = 0;
+        for (; i < c->nsents && c->sents[i].article == a; i++, seen++)
+            prose += !(c->sents[i].flags & (SENT_JUNK | SENT_TOO_LONG | SENT_TOO_SHORT | 1u));
+        if (seen && !prose)
+            warn(w, "%s: left out: no sentence of article prose (headlines, captions, links "
+                    "or page chrome only)",
+                 c->articles[a].name ? c->articles[a].name : "(article)");
+    }
+}
+
 /* Clean-up, segmentation and vectors of every article, into *c. */
 static precis_status prepare_workset(precis_summarizer *sz, const precis_article *articles,
                                      size_t count, precis_markup markup, workset *c, warnings *w,
@@ -567,6 +636,10 @@ static precis_status prepare_workset(precis_summarizer *sz, const precis_article
     c->stem_lens = v.stem_lens;
     c->nconcepts = v.pairs.count;
     c->model = sz->model;
+    off_topic_ctx ot = {articles, w};
+    if (off_topic_mark(c, note_off_topic, &ot) < 0 || people_mark(&sz->arena, c) < 0)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    note_no_prose(c, w);
     return PRECIS_OK;
 }
 
@@ -716,7 +789,16 @@ static precis_status summarize_cluster(precis_summarizer *sz, const precis_artic
     } else if (!references) {
         note_short_brief(&c, &sel, &sz->options, cost, &w);
     }
-    return build_summary(&c, &sel, sz->options.budget_unit, &w, out, err);
+    st = build_summary(&c, &sel, sz->options.budget_unit, &w, out, err);
+    if (st == PRECIS_OK && sz->options.diagnostics) {
+        if (readability_count(&c, sel.sents, sel.count, &(*out)->readability) < 0) {
+            precis_summary_free(*out);
+            *out = NULL;
+            return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+        }
+        (*out)->has_readability = 1;
+    }
+    return st;
 }
 
 precis_status precis_summarize(precis_summarizer *sz, const precis_article *articles, size_t count,

@@ -259,7 +259,8 @@ int score_cluster(arena *a, workset *c, const precis_options *o)
                        o->position_weight * x->position +
                        o->summary_word_weight * x->summary_words / max_prob +
                        o->learned_weight * x->learned / max_learned +
-                       o->importance_weight * x->importance / max_importance;
+                       o->importance_weight * x->importance / max_importance -
+                       o->quote_penalty * x->quoted;
             break;
         }
     }

@@ -37,8 +37,9 @@ int select_sentences(arena *a, const workset *c, const precis_options *o,
     out->sents = arena_array(a, c->nsents + 1, sizeof *out->sents);
     out->nearest = arena_array(a, c->nsents + 1, sizeof *out->nearest);
     out->taken = arena_alloc(a, c->nsents + 1);
+    out->introduced = arena_alloc(a, c->npeople + 1);
     uint32_t *cand = arena_array(a, c->nsents + 1, sizeof *cand);
-    if (!out->sents || !out->nearest || !out->taken || !cand)
+    if (!out->sents || !out->nearest || !out->taken || !out->introduced || !cand)
         return -1;
     size_t ncand = 0;
     for (size_t s = 0; s < c->nsents; s++)
@@ -94,6 +95,71 @@ static int reading_order(const void *pa, const void *pb, void *ctx)
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
+/* Position of the first brief sentence from `from` on that names the person
+ * in full, or count. */
+static size_t first_full_mention(const workset *c, const uint32_t *sents, size_t count,
+                                 size_t from, uint32_t person)
+{
+    for (size_t i = from; i < count; i++) {
+        const sentence *s = &c->sents[sents[i]];
+        for (uint32_t k = 0; k < s->nmentions; k++)
+            if (s->mentions[k].person == person && s->mentions[k].introducer == MENTION_FULL)
+                return i;
+    }
+    return count;
+}
+
+/* Moves the article block that holds position `from` to start at position
+ * `to` (to < from), keeping every other sentence's order. */
+static void move_block_before(const workset *c, uint32_t *sents, size_t count, size_t from,
+                              size_t to)
+{
+    uint32_t article = c->sents[sents[from]].article;
+    size_t start = from, end = from;
+    while (start > 0 && c->sents[sents[start - 1]].article == article)
+        start--;
+    while (end < count && c->sents[sents[end]].article == article)
+        end++;
+    if (start <= to)
+        return;
+    /* rotate [to, end) so that [start, end) comes first */
+    for (size_t n = end - start; n > 0; n--) {
+        uint32_t last = sents[end - 1];
+        memmove(sents + to + 1, sents + to, (end - 1 - to) * sizeof *sents);
+        sents[to] = last;
+    }
+}
+
+/* A person named by surname before the brief gives the full name, when a
+ * later article block gives it: that block moves up, before the sentence's
+ * block.  Each pass fixes one such pair; a cycle (two blocks each
+ * introducing someone the other names) stops after `count` passes. */
+static void introduce_before_naming(const workset *c, uint32_t *sents, size_t count)
+{
+    for (size_t pass = 0; pass < count; pass++) {
+        int moved = 0;
+        for (size_t i = 0; i < count && !moved; i++) {
+            const sentence *s = &c->sents[sents[i]];
+            for (uint32_t k = 0; k < s->nmentions && !moved; k++) {
+                uint32_t person = s->mentions[k].person;
+                if (s->mentions[k].introducer == MENTION_FULL ||
+                    first_full_mention(c, sents, i, 0, person) < i)
+                    continue;
+                size_t later = first_full_mention(c, sents, count, i + 1, person);
+                if (later == count || c->sents[sents[later]].article == s->article)
+                    continue;
+                size_t block = i;
+                while (block > 0 && c->sents[sents[block - 1]].article == s->article)
+                    block--;
+                move_block_before(c, sents, count, later, block);
+                moved = 1;
+            }
+        }
+        if (!moved)
+            return;
+    }
+}
+
 void order_for_reading(const workset *c, uint32_t *sents, size_t count)
 {
     uint32_t first_small[64];
@@ -135,4 +201,5 @@ void order_for_reading(const workset *c, uint32_t *sents, size_t count)
     }
     if (first != first_small)
         free(first);
+    introduce_before_naming(c, sents, count);
 }

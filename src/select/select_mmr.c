@@ -6,41 +6,98 @@
  * chosen one exceeds `duplicate_similarity` is never taken, which keeps
  * syndicated copies of one sentence out.  Sentences that do not fit are
  * skipped, not cut, so a short sentence can still fill the rest of the
- * budget; --truncate cuts the best remaining one instead.  A dangling opener
- * ("He said", "But") is taken only after the sentence before it, or as a
- * pair with it.
+ * budget; --truncate cuts the best remaining one instead.
+ *
+ * A candidate comes with its unit (units.c): the rest of its quotation,
+ * the sentence before a dangling opener ("He said", "But"), the sentence
+ * that introduces a person it names by surname.  A unit is valued at the
+ * mean of its members' values and taken whole.
  */
 #include "strategies.h"
 
+#include "units.h"
+
 #include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* Index in the (document-ordered) candidates of the sentence just before
- * s in its article, or ncand when it is not a candidate. */
-static size_t candidate_before(const workset *c, const uint32_t *cand, size_t ncand,
-                               const sentence *s)
+/* Removes sentence sid from the (document-ordered) candidates. */
+static void remove_candidate(uint32_t *cand, size_t *ncand, uint32_t sid)
 {
-    size_t lo = 0, hi = ncand;
-    uint32_t want = (uint32_t)(s - c->sents) - 1;
-    if (s->index == 0)
-        return ncand;
+    size_t lo = 0, hi = *ncand;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (cand[mid] < want)
+        if (cand[mid] < sid)
             lo = mid + 1;
         else
             hi = mid;
     }
-    if (lo < ncand && cand[lo] == want && c->sents[want].article == s->article &&
-        c->sents[want].index + 1 == s->index)
-        return lo;
-    return ncand;
+    if (lo < *ncand && cand[lo] == sid) {
+        memmove(cand + lo, cand + lo + 1, (*ncand - lo - 1) * sizeof *cand);
+        (*ncand)--;
+    }
 }
 
-static void remove_candidate(uint32_t *cand, size_t *ncand, size_t i)
+static int unit_holds(const unit *u, uint32_t sid)
 {
-    memmove(cand + i, cand + i + 1, (*ncand - i - 1) * sizeof *cand);
-    (*ncand)--;
+    for (size_t i = 0; i < u->n; i++)
+        if (u->ids[i] == sid)
+            return 1;
+    return 0;
+}
+
+/* The MMR value of a unit: the mean of its members' values, each member no
+ * near copy of a chosen sentence nor of another member; -INFINITY when the
+ * unit cannot be taken. */
+static double unit_value(const workset *c, const precis_options *o, const selection *out,
+                         const unit *u, double max_score)
+{
+    const double r = o->redundancy;
+    double total = 0;
+    for (size_t i = 0; i < u->n; i++) {
+        const sentence *s = &c->sents[u->ids[i]];
+        double sim;
+        if (selection_too_similar(c, out, s, o->duplicate_similarity, &sim))
+            return -INFINITY;
+        for (size_t j = 0; j < i; j++)
+            if (workset_cosine(c, u->ids[i], u->ids[j]) > o->duplicate_similarity)
+                return -INFINITY;
+        double value = (1.0 - r) * s->score / max_score - r * sim;
+        /* the soft rule: a dangling opener without its antecedent pays */
+        if (o->dangling_penalty < 1 && (s->flags & SENT_DANGLING) &&
+            !selection_chose_predecessor(c, out, s) && !unit_holds(u, u->ids[i] - 1))
+            value -= o->dangling_penalty;
+        total += value;
+    }
+    return total / (double)u->n;
+}
+
+static size_t unit_cost(const workset *c, const unit *u,
+                        size_t (*cost)(const workset *, const sentence *))
+{
+    size_t n = 0;
+    for (size_t i = 0; i < u->n; i++)
+        n += cost(c, &c->sents[u->ids[i]]);
+    return n;
+}
+
+/* The most of the budget one article may fill while others have
+ * candidates: o->article_share of it, when three or more articles offer
+ * sentences (one long feature must not crowd out the news reports). */
+static size_t article_share_limit(const workset *c, const precis_options *o,
+                                  const uint32_t *cand, size_t ncand)
+{
+    size_t articles = 0;
+    uint32_t last = UINT32_MAX;
+    for (size_t i = 0; i < ncand && articles < 3; i++)
+        if (c->sents[cand[i]].article != last) {
+            last = c->sents[cand[i]].article;
+            articles++;
+        }
+    if (articles < 3 || o->article_share >= 1)
+        return SIZE_MAX;
+    return (size_t)(o->article_share * (double)o->budget);
 }
 
 int mmr_select(const workset *c, const precis_options *o,
@@ -53,48 +110,34 @@ int mmr_select(const workset *c, const precis_options *o,
             max_score = c->sents[cand[i]].score;
     if (max_score <= 0)
         max_score = 1.0;
-    const double r = o->redundancy;
+    const int dangling_hard = o->dangling_penalty >= 1;
     size_t used = 0;
+    size_t *spent = calloc(c->narticles ? c->narticles : 1, sizeof *spent);
+    if (!spent)
+        return -1;
+    const size_t share = article_share_limit(c, o, cand, ncand);
     while (ncand > 0 && used < o->budget) {
-        size_t best = ncand, best_over = ncand, best_pred = ncand;
+        unit best = {{0}, 0}, u;
+        size_t best_over = ncand;
         double best_value = -INFINITY, best_over_value = -INFINITY;
+        /* first within every article's share; past it only when nothing
+         * else fits */
+        for (int pass = 0; pass < 2 && best.n == 0; pass++)
         for (size_t i = 0; i < ncand; i++) {
-            const sentence *s = &c->sents[cand[i]];
             double sim;
-            if (selection_too_similar(c, out, s, o->duplicate_similarity, &sim))
+            if (selection_too_similar(c, out, &c->sents[cand[i]], o->duplicate_similarity, &sim))
                 continue;
-            double value = (1.0 - r) * s->score / max_score - r * sim;
-            /* "He said ..." reads wrong without the sentence before it: with a
-             * penalty of 1 or more it comes only together with that sentence
-             * (the pair valued at its mean), else it pays the penalty */
-            if ((s->flags & SENT_DANGLING) && !selection_chose_predecessor(c, out, s)) {
-                if (o->dangling_penalty < 1) {
-                    value -= o->dangling_penalty;
-                } else {
-                    size_t p = candidate_before(c, cand, ncand, s);
-                    if (p == ncand)
-                        continue;
-                    const sentence *pred = &c->sents[cand[p]];
-                    double psim;
-                    if ((pred->flags & SENT_DANGLING) ||
-                        selection_too_similar(c, out, pred, o->duplicate_similarity,
-                                    &psim) ||
-                        sentence_cosine(pred, s) > o->duplicate_similarity ||
-                        used + cost(c, s) + cost(c, pred) > o->budget)
-                        continue;
-                    double pvalue = (1.0 - r) * pred->score / max_score - r * psim;
-                    value = (value + pvalue) / 2;
-                    if (value > best_value) {
-                        best_value = value;
-                        best = i;
-                        best_pred = p;
-                    }
-                    continue;
-                }
-            }
+            if (unit_build(c, out, cand[i], dangling_hard, &u) < 0)
+                continue;
+            double value = unit_value(c, o, out, &u, max_score);
+            if (value == -INFINITY)
+                continue;
+            size_t need = unit_cost(c, &u, cost);
+            if (pass == 0 && spent[c->sents[cand[i]].article] + need > share)
+                continue;
             /* ties: earlier candidates (document order) win */
-            if (used + cost(c, s) > o->budget) {
-                if (value > best_over_value) {
+            if (used + need > o->budget) {
+                if (u.n == 1 && value > best_over_value) {
                     best_over_value = value;
                     best_over = i;
                 }
@@ -102,11 +145,10 @@ int mmr_select(const workset *c, const precis_options *o,
             }
             if (value > best_value) {
                 best_value = value;
-                best = i;
-                best_pred = ncand;
+                best = u;
             }
         }
-        if (best == ncand) {
+        if (best.n == 0) {
             if (o->truncate && best_over < ncand && o->budget_unit != PRECIS_BUDGET_SENTENCES) {
                 out->cut_at = out->count;
                 out->cut_words = (uint32_t)(o->budget - used);
@@ -114,17 +156,13 @@ int mmr_select(const workset *c, const precis_options *o,
             }
             break;
         }
-        used += cost(c, &c->sents[cand[best]]);
-        selection_take(c, out, cand[best]);
-        if (best_pred < ncand) {
-            used += cost(c, &c->sents[cand[best_pred]]);
-            selection_take(c, out, cand[best_pred]);
-            /* the predecessor stands before the dangling sentence */
-            remove_candidate(cand, &ncand, best);
-            remove_candidate(cand, &ncand, best_pred);
-        } else {
-            remove_candidate(cand, &ncand, best);
+        for (size_t k = 0; k < best.n; k++) {
+            spent[c->sents[best.ids[k]].article] += cost(c, &c->sents[best.ids[k]]);
+            used += cost(c, &c->sents[best.ids[k]]);
+            selection_take(c, out, best.ids[k]);
+            remove_candidate(cand, &ncand, best.ids[k]);
         }
     }
+    free(spent);
     return 0;
 }

@@ -16,6 +16,10 @@ void selection_take(const workset *c, selection *out, uint32_t sid)
 {
     out->sents[out->count++] = sid;
     out->taken[sid] = 1;
+    const sentence *s = &c->sents[sid];
+    for (uint32_t k = 0; out->introduced && k < s->nmentions; k++)
+        if (s->mentions[k].introducer == MENTION_FULL)
+            out->introduced[s->mentions[k].person] = 1;
     for (size_t j = 0; j < c->nsents; j++) {
         double sim = workset_cosine(c, sid, j);
         if (sim > out->nearest[j])

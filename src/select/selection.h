@@ -35,6 +35,9 @@ typedef struct selection {
      * is chosen (kept up to date as sentences are taken) */
     double *nearest;
     unsigned char *taken;
+    /* per person (text/people.c): a chosen sentence gives the full name;
+     * NULL when not followed */
+    unsigned char *introduced;
     unsigned notes;    /* SELECT_NOTE_* */
 } selection;
 

@@ -21,6 +21,7 @@
 #include "segment.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "text.h"
 
@@ -169,6 +170,8 @@ int segment_paragraph(arena *a, const char *text, text_span para, seg_list *out)
 {
     size_t before = out->count;
     int rc = split_paragraph(a, text, para, out);
+    if (rc == 0 && out->count > before)
+        out->items[before].flags |= SEG_PARAGRAPH_START;
     if (rc == 0 && out->count == before + 1 && !out->full)
         out->items[before].flags |= SEG_WHOLE_PARAGRAPH;
     return rc;
@@ -261,6 +264,27 @@ static const char *const not_a_place[] = {
     "that", "in", "on", "at", "as", "if", "when", "while", "after", "before", "for", "with",
     "his", "her", "their", "its", "our", "one", "some", "many", "most", "all", NULL};
 
+/* 1 when s[0, len) holds a word that a place or a source tag never has:
+ * "It's quite a scientific expedition -- testing ..." is prose. */
+static int holds_prose_word(const char *s, size_t len)
+{
+    static const char *const prose[] = {"a", "an", "the", "is", "was", "are", "it's", "quite",
+                                        "very", NULL};
+    for (size_t i = 0; i < len;) {
+        while (i < len && s[i] == ' ')
+            i++;
+        size_t start = i;
+        while (i < len && s[i] != ' ')
+            i++;
+        if (i == start)
+            break;
+        for (const char *const *w = prose; *w; w++)
+            if (strlen(*w) == i - start && !strncasecmp(*w, s + start, i - start))
+                return 1;
+    }
+    return 0;
+}
+
 /* A dash standing alone: " - ", " -- ", " — ", " – ", " _ "; its length. */
 static size_t dash_at(const char *s, size_t len)
 {
@@ -309,6 +333,8 @@ size_t segment_dateline(const char *s, size_t len)
                 for (const char *const *w = not_a_place; *w; w++)
                     if (!strcmp(*w, first))
                         return 0;
+                if (holds_prose_word(s, i))
+                    return 0;
                 i += 1 + d;
                 while (i < len && s[i] == ' ')
                     i++;

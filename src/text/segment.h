@@ -11,7 +11,8 @@
 
 enum {
     SEG_NO_FINAL_PUNCT = 1u << 0, /* headline, fragment or truncated text */
-    SEG_WHOLE_PARAGRAPH = 1u << 2 /* the paragraph's only sentence */
+    SEG_WHOLE_PARAGRAPH = 1u << 2, /* the paragraph's only sentence */
+    SEG_PARAGRAPH_START = 1u << 3  /* the first sentence of its paragraph */
 };
 
 typedef struct seg_sentence {

@@ -19,7 +19,10 @@ enum {
     SENT_JUNK = 1u << 8,      /* caption, tweet, link ... (clean_sentence_kind) */
     SENT_TOO_LONG = 1u << 9,  /* run-on text, never a summary sentence */
     SENT_TOO_SHORT = 1u << 10, /* fewer words than a useful sentence */
-    SENT_DANGLING = 1u << 11   /* opens with "He", "But", "This"...: needs context */
+    SENT_DANGLING = 1u << 11,  /* opens with "He", "But", "This"...: needs context */
+    SENT_QUOTE_IN = 1u << 12,  /* opens inside a quotation begun before it */
+    SENT_QUOTE_OUT = 1u << 13, /* ends inside a quotation that goes on after it */
+    SENT_OFF_TOPIC = 1u << 14  /* its article is not about the cluster's story */
 };
 
 /* A term with its weight in a sentence vector (term ids sorted). */
@@ -27,6 +30,17 @@ typedef struct term_weight {
     uint32_t term;
     float weight;
 } term_weight;
+
+/* A person named in a sentence (text/people.c): by the full name
+ * (introducer MENTION_FULL) or by the surname alone, then introducer is the
+ * nearest earlier sentence of the article that gives the full name, or
+ * MENTION_NO_INTRODUCER. */
+#define MENTION_FULL UINT32_MAX
+#define MENTION_NO_INTRODUCER (UINT32_MAX - 1)
+typedef struct mention {
+    uint32_t person;
+    uint32_t introducer;
+} mention;
 
 typedef struct sentence {
     uint32_t article;
@@ -41,10 +55,13 @@ typedef struct sentence {
     uint32_t content_tokens;
     float stop_ratio;      /* stopwords among its tokens */
     float prob_all;        /* mean p(in a written summary) over all its tokens */
+    float quoted;          /* share of its letters inside quotation marks */
     uint32_t *tokens;      /* term ids of all its words, stopwords included */
     uint32_t ntokens;
     uint32_t *concepts;    /* distinct pairs of consecutive content terms */
     uint32_t nconcepts;
+    mention *mentions;     /* people it names (text/people.c) */
+    uint32_t nmentions;
     double centroid, lexrank, position, summary_words, learned, importance, score;
 } sentence;
 
@@ -61,6 +78,7 @@ typedef struct workset {
     const uint32_t *stem_lens;
     double *importance;    /* per term id: p(in the summary), word_importance.c */
     uint32_t nconcepts;    /* concept ids run from 0 to nconcepts - 1 */
+    uint32_t npeople;      /* person ids run from 0 to npeople - 1 */
     /* LexRank's similarity matrix, when computed: sentence -> node index
      * (UINT32_MAX when not a node), nnodes x nnodes cosines */
     uint32_t *node_of;
@@ -77,7 +95,8 @@ typedef struct workset {
 /* 1 when a sentence may appear in a summary. */
 static inline int sentence_selectable(const sentence *s)
 {
-    return !(s->flags & (SENT_JUNK | SENT_TOO_LONG | SENT_TOO_SHORT | 1u /* SEG_NO_FINAL_PUNCT */));
+    return !(s->flags & (SENT_JUNK | SENT_TOO_LONG | SENT_TOO_SHORT | SENT_OFF_TOPIC |
+                         1u /* SEG_NO_FINAL_PUNCT */));
 }
 
 /* Cosine of two L2-normalised sparse vectors. */

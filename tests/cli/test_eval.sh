@@ -36,7 +36,8 @@ for i in sys.argv[2:]:
 PY
 }
 # same_table EVAL_OUT ROUGE_OUT: eval's table (less its title line) is rouge's
-same_table() { tail -n +2 "$1" | cmp -s - "$2"; }
+# eval's ROUGE table (after its title line, before its readability counts)
+same_table() { tail -n +2 "$1" | awk '/^Readability /{exit} {print}' | sed '$d' | cmp -s - "$2"; }
 
 # ---- the table, --json, --save --------------------------------------------------
 run "$PRECIS" eval "$TMP/data.jsonl"
@@ -293,7 +294,12 @@ $PY - "$TMP/keys-eval.json" "$TMP/keys-rouge.json" <<'PY' && ok "eval --json and
 import json, sys
 e, r = (json.load(open(p)) for p in sys.argv[1:3])
 assert list(e)[:2] == ["method", "budget"], list(e)
-assert list(e)[2:] == list(r), (list(e), list(r))
+assert list(e)[-1] == "readability", list(e)
+assert list(e)[2:-1] == list(r), (list(e), list(r))
+rd = e["readability"]
+assert set(rd) == {"briefs", "sentences", "quote_shards", "unintroduced", "chrome", "datelines",
+                   "dangling", "opens_badly", "top_article_share"}, rd
+assert rd["briefs"] == r["items"] and rd["sentences"] > 0, rd
 assert list(r)[:3] == ["items", "flags", "confidence"] and "ROUGE-SU4" in r
 for k in r:
     assert e[k] == r[k], k

@@ -286,6 +286,9 @@ static void datelines_and_source_tags_are_recognised(void **state)
         {"The seed for wide00014 was: - slash pages.", NULL},
         {"The president said the army - not the police - would act.", NULL},
         {"Syrian forces advanced on Tuesday.", NULL},
+        /* a few words before a dash, but prose (DUC 2006, D0622D) */
+        {"It's quite a scientific expedition -- testing birds along the coast.", NULL},
+        {"Rescue crews were very close -- within a mile -- by noon.", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         size_t len = strlen(cases[i].text);
