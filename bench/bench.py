@@ -3,6 +3,7 @@
 Every subcommand reads or writes small files; run.sh does the orchestration.
 
   quality-row NAME JSON KEY [SECONDS]  markdown row of `precis eval --json`
+  readability-row NAME JSON            markdown row of its readability counts
                                        or `precis rouge --json` output: KEY is
                                        f or r; figures x 100
   same-figures EVAL_JSON ROUGE_JSON    exit 0 when `precis eval --json` and
@@ -41,6 +42,20 @@ def quality_row(method, path, key, seconds=None):
     cells.append(str(d["clusters"] if "clusters" in d else d["items"]))
     if seconds is not None:
         cells.append(seconds + " s")
+    print("| " + " | ".join(cells) + " |")
+
+
+def readability_row(method, path):
+    """The readability counts of `precis eval --json` (issue #13) as a row."""
+    r = json.load(open(path, encoding="utf-8")).get("readability")
+    if not r:
+        return
+    n = max(r["sentences"], 1)
+    pct = lambda k: "%.1f%%" % (100.0 * r[k] / n)
+    cells = [method, str(r["sentences"]), pct("quote_shards"), pct("unintroduced"),
+             str(r["chrome"]), pct("datelines"), pct("dangling"),
+             "%d of %d" % (r["opens_badly"], r["briefs"]),
+             "%.0f%%" % (100.0 * r["top_article_share"])]
     print("| " + " | ".join(cells) + " |")
 
 
@@ -137,6 +152,8 @@ def main(argv):
     cmd = argv[1] if len(argv) > 1 else ""
     if cmd == "quality-row":
         quality_row(*argv[2:6])
+    elif cmd == "readability-row":
+        readability_row(argv[2], argv[3])
     elif cmd == "same-figures":
         return same_figures(argv[2], argv[3])
     elif cmd == "timeit":

@@ -50,7 +50,7 @@ static const char help_text[] =
     "  --set KEY=VALUE     tuning: redundancy, duplicate_similarity, position_weight,\n"
     "                      centroid_weight, lexrank_weight, summary_word_weight,\n"
     "                      learned_weight, importance_weight, dangling_penalty,\n"
-    "                      ilp_salience\n"
+    "                      ilp_salience, quote_penalty, article_share\n"
     "  --rouge FLAGS       ROUGE-1.5.5 flags, e.g. \"-m -l 230\" (default \"-m\")\n"
     "  --format F          jsonl or duc (default: a folder is duc)\n"
     "  --save DIR          write each summary to DIR/<id>, one sentence per line\n"

@@ -58,7 +58,7 @@ static const char help_text[] =
     "  --set KEY=VALUE     tuning: redundancy, duplicate_similarity, position_weight,\n"
     "                      centroid_weight, lexrank_weight, summary_word_weight,\n"
     "                      learned_weight, importance_weight, dangling_penalty,\n"
-    "                      ilp_salience\n"
+    "                      ilp_salience, quote_penalty, article_share\n"
     "  --json              JSON with attribution (sentence offsets, scores)\n"
     "  --diagnostics       readability counts of each brief (quotation shards,\n"
     "                      people named before introduced, chrome, datelines,\n"

@@ -103,8 +103,9 @@ static const char *const speech[] = {
 
 static int in_list(const char *w, size_t len, const char *const *list)
 {
+    /* called for every word of the cluster: the first byte rejects most */
     for (; *list; list++)
-        if (strlen(*list) == len && !memcmp(*list, w, len))
+        if ((*list)[0] == w[0] && strlen(*list) == len && !memcmp(*list, w, len))
             return 1;
     return 0;
 }
@@ -187,7 +188,7 @@ static int scan_words(const char *s, size_t len, word_fn fn, void *ctx)
         if (have_pending) {
             pending.capital_next = cap && !in_list(w, wl, not_given_names);
             pending.word_next = 1;
-            pending.said_next = in_list(w, wl, speech);
+            pending.said_next = !cap && in_list(w, wl, speech);
             if (fn(ctx, &pending) < 0)
                 return -1;
             have_pending = 0;
@@ -199,12 +200,15 @@ static int scan_words(const char *s, size_t len, word_fn fn, void *ctx)
             pending.capital_next = pending.said_next = pending.word_next = 0;
             have_pending = 1;
         }
-        if (in_list(w, wl, not_given_names))
+        int upper = w[0] >= 'A' && w[0] <= 'Z';
+        if (!cap && !upper)
+            before = in_list(w, wl, speech) ? BEFORE_SAID : BEFORE_OTHER;
+        else if (in_list(w, wl, not_given_names))
             before = BEFORE_OTHER;
-        else if (wl == 1 && w[0] >= 'A' && w[0] <= 'Z')
+        else if (wl == 1 && upper)
             before = BEFORE_NAME; /* an initial: J. Smith, John F. Kennedy */
         else if (!cap)
-            before = in_list(w, wl, speech) ? BEFORE_SAID : BEFORE_OTHER;
+            before = BEFORE_OTHER;
         else if (in_list(w, wl, honorifics))
             before = BEFORE_HONORIFIC;
         else if (in_list(w, wl, roles))

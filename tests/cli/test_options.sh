@@ -33,10 +33,12 @@ usage_error() {
 
 # ---- defect 14: weights, redundancy and ROUGE limits --------------------------------
 for k in lexrank_weight centroid_weight position_weight summary_word_weight learned_weight \
-         importance_weight dangling_penalty ilp_salience; do
+         importance_weight dangling_penalty ilp_salience quote_penalty; do
     usage_error "--set $k=inf is a usage error naming the option" "--set $k needs a finite number" \
         "$PRECIS" summarize --set "$k=inf" "$A"
 done
+usage_error "--set article_share=0 is a usage error" "--set article_share needs a number above 0 and at most 1" \
+    "$PRECIS" summarize --set article_share=0 "$A"
 usage_error "--set lexrank_weight=nan is not called negative" "--set lexrank_weight needs a finite number" \
     "$PRECIS" summarize --set lexrank_weight=nan "$A"
 usage_error "--set lexrank_weight=1e999 (overflow) is a usage error" "--set lexrank_weight" \
