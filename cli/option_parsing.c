@@ -33,7 +33,9 @@ int cli_set_option(precis_options *o, const char *assignment)
             cli_warn("--set: unknown key '%.*s' (redundancy, duplicate_similarity, "
                      "position_weight, centroid_weight, lexrank_weight, summary_word_weight, "
                      "dangling_penalty, learned_weight, importance_weight, ilp_salience, "
-                     "quote_penalty, article_share, and the settings of the options: words, "
+                     "quote_penalty, article_share, content_redundancy, content_duplicate, "
+                     "concept_weight, and "
+                     "the settings of the options: words, "
                      "bytes, sentences, truncate, method, seed, drop_datelines, diagnostics)",
                      (int)klen, assignment);
         return -1;

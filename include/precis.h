@@ -192,6 +192,13 @@ typedef struct precis_options {
                              sentence inside quotation marks */
     double article_share; /* MMR: the most of the budget one article fills
                              while three or more offer sentences (1: no cap) */
+    double content_redundancy; /* MMR: weight of the share of a sentence's
+                                  content the brief already holds, as its
+                                  similarity to the brief (0: cosine only) */
+    double content_duplicate;  /* MMR: above this share held, a sentence
+                                  restates the brief and is never taken */
+    double concept_weight;     /* default method: weight of the concepts a
+                                  sentence would newly cover (0: off) */
 } precis_options;
 
 /* Fills the first `size` bytes of *options with the defaults and sets
@@ -319,8 +326,10 @@ typedef struct precis_readability {
     size_t chrome;           /* page chrome by the clean-up's rules (caption,
                                 credit, share line, cross link ...) */
     size_t datelines;        /* begins with a dateline ("BEIRUT (AP) -- ") */
-    size_t dangling;         /* opens with "He", "But", "This" ... without
-                                the sentence before it in its article */
+    size_t dangling;         /* opens with "He", "But", "This" ..., or with
+                                "The move", "The company" ... that no earlier
+                                brief sentence names, without the sentence
+                                before it in its article */
     size_t top_article;      /* sentences from the article used most */
     size_t articles_used;    /* distinct articles the brief draws on */
     int opens_badly;         /* 1: the first sentence is chrome, a dateline,

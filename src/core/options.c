@@ -32,7 +32,7 @@ void precis_options_init_sized(precis_options *options, size_t size)
     o.budget = 100;
     o.truncate = 0;
     o.redundancy = 0.3;
-    o.duplicate_similarity = 0.5;
+    o.duplicate_similarity = 0.6; /* 0.5 before issue #13: docs/QUALITY.md */
     o.position_weight = 1.0;
     o.centroid_weight = 1.5; /* 1.0 before issue #13: docs/QUALITY.md */
     o.lexrank_weight = 1.0;
@@ -42,8 +42,12 @@ void precis_options_init_sized(precis_options *options, size_t size)
     o.drop_datelines = 1;
     o.ilp_salience = 0.01;
     o.importance_weight = 0.0;
+    o.quote_penalty = 0.3; /* 0 before issue #13: docs/QUALITY.md */
     o.seed = 1;
     o.article_share = 0.5;
+    o.content_redundancy = 0.5;
+    o.content_duplicate = 0.7;
+    o.concept_weight = 0.3;
     /* a caller built against an older header has a shorter struct: only
      * its first `size` bytes are written */
     memcpy(options, &o, size < sizeof o ? size : sizeof o);
@@ -106,6 +110,12 @@ precis_status options_check(const precis_options *o, precis_error *err)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "the budget must be at least 1");
     if (!(o->redundancy >= 0 && o->redundancy <= 1))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "redundancy must be within [0, 1]");
+    if (!(o->content_redundancy >= 0 && o->content_redundancy <= 1))
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
+                           "content redundancy must be within [0, 1]");
+    if (!(o->content_duplicate > 0 && o->content_duplicate <= 1))
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
+                           "content duplicate share must be within (0, 1]");
     if (!(o->article_share > 0 && o->article_share <= 1))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                            "article share must be within (0, 1]");
@@ -116,11 +126,11 @@ precis_status options_check(const precis_options *o, precis_error *err)
           isfinite(o->lexrank_weight) && isfinite(o->summary_word_weight) &&
           isfinite(o->dangling_penalty) && isfinite(o->learned_weight) &&
           isfinite(o->importance_weight) && isfinite(o->ilp_salience) &&
-          isfinite(o->quote_penalty)))
+          isfinite(o->quote_penalty) && isfinite(o->concept_weight)))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "weights must be finite numbers");
     if (!(o->position_weight >= 0 && o->centroid_weight >= 0 && o->lexrank_weight >= 0 &&
           o->summary_word_weight >= 0 && o->dangling_penalty >= 0 && o->learned_weight >= 0 &&
-          o->importance_weight >= 0 && o->quote_penalty >= 0))
+          o->importance_weight >= 0 && o->quote_penalty >= 0 && o->concept_weight >= 0))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "weights must not be negative");
     return PRECIS_OK;
 }
@@ -184,6 +194,12 @@ static double *knob_field(precis_options *o, const char *key, int *range)
         return &o->quote_penalty;
     if (!strcmp(key, "article_share"))
         return *range = 2, &o->article_share;
+    if (!strcmp(key, "content_redundancy"))
+        return *range = 1, &o->content_redundancy;
+    if (!strcmp(key, "content_duplicate"))
+        return *range = 2, &o->content_duplicate;
+    if (!strcmp(key, "concept_weight"))
+        return &o->concept_weight;
     if (!strcmp(key, "learned_weight"))
         return &o->learned_weight;
     if (!strcmp(key, "importance_weight"))
@@ -258,7 +274,9 @@ static precis_status options_set(precis_options *o, const char *key, const char 
                        "unknown setting '%s' (words, bytes, sentences, truncate, method, seed, "
                        "markup, drop_datelines, diagnostics, redundancy, duplicate_similarity, "
                        "position_weight, centroid_weight, lexrank_weight, summary_word_weight, "
-                       "dangling_penalty, quote_penalty, article_share, learned_weight, importance_weight, ilp_salience)",
+                       "dangling_penalty, quote_penalty, article_share, content_redundancy, "
+                       "content_duplicate, concept_weight, learned_weight, importance_weight, "
+                       "ilp_salience)",
                        key);
 }
 

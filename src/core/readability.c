@@ -48,12 +48,34 @@ static int is_quote_shard(const workset *c, const uint32_t *order, size_t count,
     return 0;
 }
 
+static int has_term(const sentence *s, uint32_t term)
+{
+    for (uint32_t k = 0; k < s->nvec; k++)
+        if (s->vec[k].term == term)
+            return 1;
+    return 0;
+}
+
+/* "The move ..." with no earlier brief sentence naming the move. */
+static int definite_without_antecedent(const workset *c, const uint32_t *order, size_t i)
+{
+    const sentence *s = &c->sents[order[i]];
+    if (!(s->flags & SENT_DEFINITE))
+        return 0;
+    for (size_t j = 0; j < i; j++)
+        for (int k = 0; k < 2; k++)
+            if (s->definite[k] != UINT32_MAX && has_term(&c->sents[order[j]], s->definite[k]))
+                return 0;
+    return 1;
+}
+
 static int is_dangling(const workset *c, const uint32_t *order, size_t i)
 {
     const sentence *s = &c->sents[order[i]];
     const char *text = c->articles[s->article].text + s->start;
-    return s->index > 0 && sentence_starts_dangling(text, s->end - s->start) &&
-           !follows_in_brief(c, order, i);
+    return s->index > 0 && !follows_in_brief(c, order, i) &&
+           (sentence_starts_dangling(text, s->end - s->start) ||
+            definite_without_antecedent(c, order, i));
 }
 
 /* Counts the sentences naming someone by surname whom no earlier brief
@@ -96,7 +118,9 @@ int readability_count(const workset *c, const uint32_t *order, size_t count,
         int shard = is_quote_shard(c, order, count, i);
         int chrome = clean_sentence_kind(text, len) != JUNK_NONE ||
                      clean_paragraph_kind(text, len) != JUNK_NONE;
-        int dateline = segment_dateline(text, len) > 0;
+        const precis_article *art = &c->articles[s->article];
+        int dateline = segment_dateline_cased(text, len,
+                                              segment_text_is_cased(art->text, art->len)) > 0;
         int dangling = is_dangling(c, order, i);
         out->quote_shards += (size_t)shard;
         out->chrome += (size_t)chrome;

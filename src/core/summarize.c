@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "arena.h"
 #include "clean.h"
@@ -256,6 +257,85 @@ static sentence *sentence_push(arena *a, sentence_list *l)
     return s;
 }
 
+/* A question in the article's own voice ("Could this be related to global
+ * warming?"): a brief states, it does not ask.  A quoted question is a
+ * quote, judged as one. */
+static int is_question(const char *text, size_t len)
+{
+    size_t end = text_strip_closers(text, len);
+    if (end == 0 || text[end - 1] != '?')
+        return 0;
+    return end == len; /* a closing quote after the mark: quoted */
+}
+
+/* An item of a list: "-- Stock more vehicles ...", "- $6 million for ...",
+ * "* ...", "• ...". Out of its list it reads as a fragment. */
+static int is_list_item(const char *text, size_t len)
+{
+    if (len >= 2 && text[0] == '-' && (text[1] == '-' || text[1] == ' '))
+        return 1;
+    if (len >= 2 && text[0] == '*' && text[1] == ' ')
+        return 1;
+    return len >= 3 && !memcmp(text, "\xe2\x80\xa2", 3); /* • */
+}
+
+/* "The move has been criticized ...": a sentence after an article's first
+ * that opens with "The" and a common noun refers back to what the sentence
+ * before it said, unless the brief names that thing already.  The two words
+ * after "The" (content words only) are what the brief must hold; a capital
+ * ("The White House") is a name, not a reference. */
+static const char *const back_nouns[] = {
+    "move", "decision", "announcement", "incident", "attack", "attacks", "deal", "agreement",
+    "plan", "proposal", "measure", "measures", "change", "changes", "report", "problem",
+    "issue", "case", "effort", "action", "step", "development", "vote", "ruling", "protest",
+    "protests", "blast", "explosion", "crash", "accident", "event", "meeting", "visit", "trip",
+    "talks", "strike", "bill", "law", "policy", "program", "programme", "project", "study",
+    "survey", "findings", "discovery", "group", "organization", "company", "firm", "center",
+    "centre", "board", "committee", "agency", "panel", "official", "officials", "man", "woman",
+    "boy", "girl", "victim", "victims", "suspect", "suspects", "couple", "family", "team",
+    "pair", "two", "three", "latest", "same", "new", "other", "former", "banner", "idea",
+    "scheme", "initiative", "campaign", "operation", "raid", "fire", "storm", "quake",
+    "outbreak", "virus", "disease", "scandal", "dispute", "conflict", "crisis", "war",
+    "fighting", "violence", "killings", "deaths", "death", "shooting", "bombing", "result",
+    "results", "figures", "numbers", "number", "figure", "rate", "increase", "decline", "drop",
+    "rise", "cut", "cuts", "lawsuit", "suit", "trial", "verdict", "sentence", "charges",
+    "investigation", "probe", "inquiry", "system", "process", "practice", "trend", "region",
+    "area", "site", "place", "building", "facility", "plant", "ship", "plane", "vehicle",
+    "device", "drug", "treatment", "technique", "method", "approach", "book", "film", "show",
+    "statement", "letter", "document", "documents", "memo", "order",
+    /* roles, which name someone only once the brief has said who */
+    "judge", "jury", "jurors", "prosecutor", "prosecutors", "defendant", "lawyer", "lawyers",
+    "attorney", "spokesman", "spokeswoman", "spokesperson", "executive", "chief", "minister",
+    "governor", "mayor", "senator", "director", "chairman", "officer", "driver", "pilot",
+    "gunman", "teenager", "mother", "father", NULL};
+
+static int back_noun(const char *w, size_t len)
+{
+    for (const char *const *b = back_nouns; *b; b++)
+        if ((*b)[0] == (w[0] | 0x20) && strlen(*b) == len && !strncasecmp(*b, w, len))
+            return 1;
+    return 0;
+}
+
+static void mark_definite(sentence *s, const char *text, size_t len, const uint32_t *tokens,
+                          size_t ntokens, const unsigned char *stop)
+{
+    if (len < 5 || (text[0] != 'T' && text[0] != 't') || memcmp(text + 1, "he ", 3) != 0 ||
+        (text[4] >= 'A' && text[4] <= 'Z') || ntokens < 2)
+        return;
+    size_t w = 4, e = 4;
+    while (e < len && ((text[e] >= 'a' && text[e] <= 'z') || (text[e] >= 'A' && text[e] <= 'Z')))
+        e++;
+    if (!back_noun(text + w, e - w))
+        return;
+    s->definite[0] = s->definite[1] = UINT32_MAX;
+    for (size_t k = 1; k < 3 && k < ntokens; k++)
+        if (!stop[tokens[k]])
+            s->definite[k - 1] = tokens[k];
+    if (s->definite[0] != UINT32_MAX || s->definite[1] != UINT32_MAX)
+        s->flags |= SENT_DEFINITE;
+}
+
 /* Quotations over several sentences, and quotes whose speaker is a
  * pronoun or nobody: those read only after the sentence before them, like
  * "He said" (an article's first sentence has nothing before it to need).
@@ -332,6 +412,7 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
     tc.a = a;
     tc.failed = 0;
     int before_prose = 1;
+    const int cased = segment_text_is_cased(art->text, art->len);
     for (size_t i = 0; i < segs.count; i++) {
         const seg_sentence *g = &segs.items[i];
         sentence *s = sentence_push(a, out);
@@ -345,7 +426,7 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
         /* the dateline opens the article's first sentence of prose, which
          * a caption, a byline or a headline may precede */
         if (before_prose && sz->options.drop_datelines)
-            s->start += segment_dateline(art->text + g->start, g->end - g->start);
+            s->start += segment_dateline_cased(art->text + g->start, g->end - g->start, cased);
         const char *text = art->text + s->start;
         size_t len = s->end - s->start;
         count_words_bytes(text, len, &s->words, &s->bytes);
@@ -360,6 +441,10 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
         int judged = (g->flags & SEG_WHOLE_PARAGRAPH) && s->words <= 80;
         if (!judged && clean_sentence_kind(text, len) != JUNK_NONE)
             s->flags |= SENT_JUNK;
+        if (!getenv("NOQUEST") && is_question(text, len))
+            s->flags |= SENT_QUESTION;
+        if (!getenv("NOLIST") && is_list_item(text, len))
+            s->flags |= SENT_LIST_ITEM;
         if (!(s->flags & (SENT_JUNK | SENT_TOO_SHORT | SEG_NO_FINAL_PUNCT)))
             before_prose = 0;
         /* an article's first sentence has no predecessor to need: a lede
@@ -382,6 +467,8 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
                 tc.failed = 1;
             }
         }
+        if (i > 0 && !tc.failed)
+            mark_definite(s, text, len, tc.all, tc.nall, v->stop);
         if (tc.failed || vocab_concepts(a, v, s, tc.terms, tc.count) < 0 ||
             vocab_vector(a, s, tc.terms, tc.count, v) < 0)
             return PRECIS_FAIL(err, PRECIS_E_NOMEM, name, 0, "out of memory");

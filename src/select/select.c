@@ -38,8 +38,10 @@ int select_sentences(arena *a, const workset *c, const precis_options *o,
     out->nearest = arena_array(a, c->nsents + 1, sizeof *out->nearest);
     out->taken = arena_alloc(a, c->nsents + 1);
     out->introduced = arena_alloc(a, c->npeople + 1);
+    out->in_brief = arena_alloc(a, c->nterms + 1);
     uint32_t *cand = arena_array(a, c->nsents + 1, sizeof *cand);
-    if (!out->sents || !out->nearest || !out->taken || !out->introduced || !cand)
+    if (!out->sents || !out->nearest || !out->taken || !out->introduced || !out->in_brief ||
+        !cand)
         return -1;
     size_t ncand = 0;
     for (size_t s = 0; s < c->nsents; s++)
@@ -64,7 +66,7 @@ int select_sentences(arena *a, const workset *c, const precis_options *o,
         }
     }
     else
-        rc = mmr_select(c, o, cost, out, cand, ncand);
+        rc = mmr_select(a, c, o, cost, out, cand, ncand);
     if (rc == 0 && out->count > 1) {
         uint32_t cut = out->cut_words ? out->sents[out->cut_at] : UINT32_MAX;
         order_for_reading(c, out->sents, out->count);
@@ -160,6 +162,57 @@ static void introduce_before_naming(const workset *c, uint32_t *sents, size_t co
     }
 }
 
+static int names_term(const sentence *s, uint32_t term)
+{
+    for (uint32_t k = 0; k < s->nvec; k++)
+        if (s->vec[k].term == term)
+            return 1;
+    return term == UINT32_MAX;
+}
+
+/* Position of the first brief sentence in [from, to) that names one of the
+ * words after a "The move ..." opener, or `to`. */
+static size_t first_naming(const workset *c, const uint32_t *sents, size_t from, size_t to,
+                           const sentence *ref)
+{
+    for (size_t i = from; i < to; i++) {
+        const sentence *s = &c->sents[sents[i]];
+        if (s == ref)
+            continue;
+        for (int k = 0; k < 2; k++)
+            if (ref->definite[k] != UINT32_MAX && names_term(s, ref->definite[k]))
+                return i;
+    }
+    return to;
+}
+
+/* "The move ..." whose antecedent the brief holds in a later article
+ * block: that block moves up, as for introductions. */
+static void antecedent_before_reference(const workset *c, uint32_t *sents, size_t count)
+{
+    for (size_t pass = 0; pass < count; pass++) {
+        int moved = 0;
+        for (size_t i = 1; i < count && !moved; i++) {
+            const sentence *s = &c->sents[sents[i]];
+            const sentence *p = &c->sents[sents[i - 1]];
+            if (!(s->flags & SENT_DEFINITE) || s->index == 0 ||
+                (p->article == s->article && p->index + 1 == s->index) ||
+                first_naming(c, sents, 0, i, s) < i)
+                continue;
+            size_t later = first_naming(c, sents, i + 1, count, s);
+            if (later == count || c->sents[sents[later]].article == s->article)
+                continue;
+            size_t block = i;
+            while (block > 0 && c->sents[sents[block - 1]].article == s->article)
+                block--;
+            move_block_before(c, sents, count, later, block);
+            moved = 1;
+        }
+        if (!moved)
+            return;
+    }
+}
+
 void order_for_reading(const workset *c, uint32_t *sents, size_t count)
 {
     uint32_t first_small[64];
@@ -201,5 +254,6 @@ void order_for_reading(const workset *c, uint32_t *sents, size_t count)
     }
     if (first != first_small)
         free(first);
+    antecedent_before_reference(c, sents, count);
     introduce_before_naming(c, sents, count);
 }

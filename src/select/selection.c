@@ -17,6 +17,8 @@ void selection_take(const workset *c, selection *out, uint32_t sid)
     out->sents[out->count++] = sid;
     out->taken[sid] = 1;
     const sentence *s = &c->sents[sid];
+    for (uint32_t k = 0; out->in_brief && k < s->nvec; k++)
+        out->in_brief[s->vec[k].term] = 1;
     for (uint32_t k = 0; out->introduced && k < s->nmentions; k++)
         if (s->mentions[k].introducer == MENTION_FULL)
             out->introduced[s->mentions[k].person] = 1;
@@ -32,6 +34,19 @@ int selection_too_similar(const workset *c, const selection *out, const sentence
 {
     *max_sim = out->nearest[s - c->sents];
     return *max_sim > limit;
+}
+
+double selection_covered(const selection *sel, const sentence *s)
+{
+    if (!sel->in_brief || s->nvec == 0)
+        return 0.0;
+    double held = 0, all = 0;
+    for (uint32_t k = 0; k < s->nvec; k++) {
+        all += s->vec[k].weight;
+        if (sel->in_brief[s->vec[k].term])
+            held += s->vec[k].weight;
+    }
+    return all > 0 ? held / all : 0.0;
 }
 
 /* Is the sentence just before s in its article already chosen?  (A

@@ -38,6 +38,8 @@ typedef struct selection {
     /* per person (text/people.c): a chosen sentence gives the full name;
      * NULL when not followed */
     unsigned char *introduced;
+    /* per term: a chosen sentence holds it (NULL when not followed) */
+    unsigned char *in_brief;
     unsigned notes;    /* SELECT_NOTE_* */
 } selection;
 
@@ -49,6 +51,11 @@ void selection_take(const workset *c, selection *out, uint32_t sid);
  * largest similarity in *max_sim. */
 int selection_too_similar(const workset *c, const selection *out, const sentence *s,
                           double limit, double *max_sim);
+/* The share of s's content (its tf-idf weights) that chosen sentences
+ * already hold, from 0 to 1: a fact restated in other words shares its
+ * names, numbers and key terms with the brief even when its cosine with
+ * each chosen sentence is low.  0 when not followed. */
+double selection_covered(const selection *sel, const sentence *s);
 /* 1 when the sentence just before s in its article is chosen. */
 int selection_chose_predecessor(const workset *c, const selection *sel, const sentence *s);
 /* --truncate: the most salient candidate left fills the rest of a budget in

@@ -17,7 +17,7 @@ int baseline_select(const workset *c, const precis_options *o,
                     uint32_t *cand, size_t ncand);
 
 /* Maximal Marginal Relevance (select_mmr.c) */
-int mmr_select(const workset *c, const precis_options *o,
+int mmr_select(arena *a, const workset *c, const precis_options *o,
                size_t (*cost)(const workset *, const sentence *), selection *out,
                uint32_t *cand, size_t ncand);
 

@@ -8,7 +8,8 @@
  *     that ends inside a quotation the sentence after it (text/quotes.c):
  *     a quotation comes whole or not at all;
  *   - a dangling opener ("He said", "But") or a quote given to a pronoun
- *     needs the sentence before it (when the dangling rule is hard);
+ *     needs the sentence before it (when the dangling rule is hard), and so
+ *     does "The move ..." unless the brief already names the move;
  *   - one that names a person by surname needs a sentence that gives the
  *     full name: one already chosen, or the nearest earlier sentence of its
  *     own article that does (text/people.c).
@@ -58,13 +59,48 @@ static int introduced(const workset *c, const selection *sel, const unit *u, uin
     return 0;
 }
 
+/* 1 when the sentence's vector holds the term. */
+static int sentence_has_term(const sentence *s, uint32_t term)
+{
+    size_t lo = 0, hi = s->nvec;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->vec[mid].term < term)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < s->nvec && s->vec[lo].term == term;
+}
+
+/* "The move ...": 1 when a chosen sentence or another member of the unit
+ * names one of the words after "The". */
+static int antecedent_present(const workset *c, const selection *sel, const unit *u,
+                              const sentence *s)
+{
+    for (int k = 0; k < 2; k++) {
+        uint32_t t = s->definite[k];
+        if (t == UINT32_MAX)
+            continue;
+        for (size_t i = 0; i < sel->count; i++)
+            if (sentence_has_term(&c->sents[sel->sents[i]], t))
+                return 1;
+        for (size_t i = 0; i < u->n; i++)
+            if (&c->sents[u->ids[i]] != s && sentence_has_term(&c->sents[u->ids[i]], t))
+                return 1;
+    }
+    return 0;
+}
+
 /* The needs of one member. */
 static int member_needs(const workset *c, const selection *sel, int dangling_hard, unit *u,
                         uint32_t sid)
 {
     const sentence *s = &c->sents[sid];
     int before = s->index > 0 && ((s->flags & SENT_QUOTE_IN) ||
-                                  (dangling_hard && (s->flags & SENT_DANGLING)));
+                                  (dangling_hard && (s->flags & SENT_DANGLING)) ||
+                                  (dangling_hard && (s->flags & SENT_DEFINITE) &&
+                                   !antecedent_present(c, sel, u, s)));
     if (before && need(c, sel, u, sid - 1) < 0)
         return -1;
     if (s->flags & SENT_QUOTE_OUT) {

@@ -331,9 +331,25 @@ static int is_video_blurb(const char *s, size_t len)
     return len > 6 && !memcmp(s, "CLOSE ", 6);
 }
 
+/* "POL-TICKER _ A brief roundup ...", "CUBA-ELIAN _ MIAMI _ As both ...":
+ * a wire digest's story slug (capitals, digits and hyphens, one of them at
+ * least) before the wire's underscore dash: an item of the day's budget, not
+ * a story. */
+static int is_budget_slug(const char *s, size_t len)
+{
+    size_t i = 0;
+    int hyphen = 0;
+    while (i < len && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') ||
+                       s[i] == '-')) {
+        hyphen |= s[i] == '-';
+        i++;
+    }
+    return i >= 4 && hyphen && i + 3 <= len && !memcmp(s + i, " _ ", 3);
+}
+
 junk_kind clean_sentence_kind(const char *s, size_t len)
 {
-    if (is_video_blurb(s, len))
+    if (is_video_blurb(s, len) || is_budget_slug(s, len))
         return JUNK_CHROME;
     char lower[VERDICT_MAX_BYTES];
     len = lower_copy(s, len, lower);
@@ -344,7 +360,7 @@ junk_kind clean_paragraph_kind(const char *s, size_t len)
 {
     if (count_words(s, len, JUNK_PARAGRAPH_MAX_WORDS) > JUNK_PARAGRAPH_MAX_WORDS)
         return JUNK_NONE;
-    if (is_video_blurb(s, len))
+    if (is_video_blurb(s, len) || is_budget_slug(s, len))
         return JUNK_CHROME;
     char lower[VERDICT_MAX_BYTES];
     len = lower_copy(s, len, lower);

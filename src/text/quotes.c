@@ -12,8 +12,9 @@
  * Quotation marks are followed through an article's sentences:
  *
  *   - curly and guillemet marks say which way they go (“ „ « open, ” »
- *     close), and so do the ASCII pairs of the DUC newswire (`` and '');
- *   - a straight " opens when no quotation is open and closes one that is;
+ *     close), and so does the DUC newswire's `` (open);
+ *   - a straight " opens when no quotation is open and closes one that is,
+ *     and so does DUC's '' (it closes, but some stories open with it too);
  *   - single quotes are left alone: ’ is far more often an apostrophe;
  *   - a paragraph starts outside any quotation, except that news style
  *     continues a quotation over a paragraph break by opening the next
@@ -50,8 +51,10 @@ static int quote_mark_at(const char *s, size_t len, size_t i, size_t *size)
         return 1;
     }
     if (c == '\'' && i + 1 < len && s[i + 1] == '\'') {
+        /* DUC's closing pair, which some stories also use to open a quote
+         * (''Every teacher ...''): it goes the way a straight quote does */
         *size = 2;
-        return -1;
+        return 2;
     }
     if (c == 0xE2 || c == 0xC2) {
         int32_t q = text_decode(s + i, len - i, size);

@@ -299,6 +299,47 @@ static size_t dash_at(const char *s, size_t len)
     return 0;
 }
 
+int segment_text_is_cased(const char *text, size_t len)
+{
+    /* capitals inside sentences: "... said Mayor Ana Lindqvist" */
+    size_t n = 0, end = len < 4096 ? len : 4096;
+    for (size_t i = 2; i < end && n < 3; i++)
+        if (text[i] >= 'A' && text[i] <= 'Z' && text[i - 1] == ' ' && text[i - 2] >= 'a' &&
+            text[i - 2] <= 'z')
+            n++;
+    return n >= 3;
+}
+
+/* In cased text a place is capitalized: "Greenhouse gas emissions - blamed
+ * for ..." is prose.  Words inside brackets (the agency) are not checked. */
+static int prefix_capitalized(const char *s, size_t len)
+{
+    int depth = 0, word_start = 1;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '(')
+            depth++;
+        else if (c == ')' && depth)
+            depth--;
+        if (c == ' ' || c == ',' || c == '(' || c == ')') {
+            word_start = 1;
+            continue;
+        }
+        if (word_start && !depth && c >= 'a' && c <= 'z')
+            return 0;
+        word_start = 0;
+    }
+    return 1;
+}
+
+size_t segment_dateline_cased(const char *s, size_t len, int cased)
+{
+    size_t n = segment_dateline(s, len);
+    if (n && cased && s[0] != '(' && !prefix_capitalized(s, n))
+        return 0;
+    return n;
+}
+
 size_t segment_dateline(const char *s, size_t len)
 {
     /* "( cnn ) ..." / "(CNN) ...": a source tag alone */

@@ -38,4 +38,12 @@ int segment_paragraph(arena *a, const char *text, text_span para, seg_list *out)
  * sentence, or 0. */
 size_t segment_dateline(const char *s, size_t len);
 
+/* The same, knowing whether the article is cased text: then every word of
+ * the place must be capitalized ("BEIRUT", "Portville, Ore."). */
+size_t segment_dateline_cased(const char *s, size_t len, int cased);
+
+/* 1 when the text (its first 4 KB) is cased: capitals inside sentences,
+ * unlike the lower-cased Multi-News release. */
+int segment_text_is_cased(const char *text, size_t len);
+
 #endif

@@ -22,7 +22,11 @@ enum {
     SENT_DANGLING = 1u << 11,  /* opens with "He", "But", "This"...: needs context */
     SENT_QUOTE_IN = 1u << 12,  /* opens inside a quotation begun before it */
     SENT_QUOTE_OUT = 1u << 13, /* ends inside a quotation that goes on after it */
-    SENT_OFF_TOPIC = 1u << 14  /* its article is not about the cluster's story */
+    SENT_OFF_TOPIC = 1u << 14, /* its article is not about the cluster's story */
+    SENT_DEFINITE = 1u << 15,  /* opens "The <noun>": refers back unless the brief
+                                  already mentions the noun (sentence.definite) */
+    SENT_QUESTION = 1u << 16,  /* asks rather than tells ("Could this be ...?") */
+    SENT_LIST_ITEM = 1u << 17  /* an item of a list ("-- Stock more vehicles ...") */
 };
 
 /* A term with its weight in a sentence vector (term ids sorted). */
@@ -60,6 +64,9 @@ typedef struct sentence {
     uint32_t ntokens;
     uint32_t *concepts;    /* distinct pairs of consecutive content terms */
     uint32_t nconcepts;
+    uint32_t definite[2];  /* SENT_DEFINITE: the term ids of the words after
+                              "The" (UINT32_MAX: none), either one already in
+                              the brief is the antecedent */
     mention *mentions;     /* people it names (text/people.c) */
     uint32_t nmentions;
     double centroid, lexrank, position, summary_words, learned, importance, score;
@@ -96,7 +103,7 @@ typedef struct workset {
 static inline int sentence_selectable(const sentence *s)
 {
     return !(s->flags & (SENT_JUNK | SENT_TOO_LONG | SENT_TOO_SHORT | SENT_OFF_TOPIC |
-                         1u /* SEG_NO_FINAL_PUNCT */));
+                         SENT_QUESTION | SENT_LIST_ITEM | 1u /* SEG_NO_FINAL_PUNCT */));
 }
 
 /* Cosine of two L2-normalised sparse vectors. */

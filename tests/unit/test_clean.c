@@ -27,6 +27,10 @@ static void test_page_notices_are_chrome(void **state)
         "city or precise location.",
         "1 of 12",
         "Fig. 3: The river level at the harbour gauge since 1990.",
+        /* a wire digest's budget lines (DUC 2006, D0647B, in this shape) */
+        "FLOOD-WALL _ A roundup of the day's repairs, from staff and wire reports.",
+        "HARBOUR-REPAIRS _ NORTHBRIDGE _ As the council weighs the bill, the mayor flies to "
+        "the capital.",
     };
     for (size_t i = 0; i < sizeof chrome / sizeof chrome[0]; i++)
         if (clean_sentence_kind(chrome[i], strlen(chrome[i])) == JUNK_NONE)
@@ -42,6 +46,8 @@ static void test_prose_with_the_same_words_is_kept(void **state)
         "The engineer's note to the council warned that the supports were corroded.",
         "One of 12 pumps failed during the storm, the water board said.",
         "Residents said they would follow the council's decision closely.",
+        "NORTHBRIDGE _ The council voted on Monday to rebuild the flood wall.",
+        "A-ROAD traffic was diverted for most of the day.",
     };
     for (size_t i = 0; i < sizeof prose / sizeof prose[0]; i++)
         if (clean_sentence_kind(prose[i], strlen(prose[i])) != JUNK_NONE)

@@ -121,6 +121,22 @@ static void test_duc_quote_pairs_are_followed(void **state)
     assert_int_equal(links(&m, 1), SENT_QUOTE_IN);
 }
 
+static void test_a_quote_opened_with_two_apostrophes(void **state)
+{
+    (void)state;
+    /* DUC 2006 D0610A: a story that opens its quotes with '' */
+    marked m;
+    mark("''Every teacher in America would like that.\n"
+         "We simply do not have the time,'' the union's president said.\n"
+         "The union has 2.6 million members.\n",
+         &m);
+    assert_int_equal(links(&m, 0), SENT_QUOTE_OUT);
+    assert_int_equal(links(&m, 1), SENT_QUOTE_IN);
+    assert_int_equal(links(&m, 2), 0);
+    const char *whole = "''Every teacher in America would like that.''";
+    assert_true(quotes_share(whole, strlen(whole), 0) > 0.99);
+}
+
 static void test_pronoun_speakers(void **state)
 {
     (void)state;
@@ -293,6 +309,7 @@ int main(void)
         cmocka_unit_test(test_a_stray_quote_mark_chains_nothing),
         cmocka_unit_test(test_tokenized_closing_quote_ends_the_quotation),
         cmocka_unit_test(test_duc_quote_pairs_are_followed),
+        cmocka_unit_test(test_a_quote_opened_with_two_apostrophes),
         cmocka_unit_test(test_pronoun_speakers),
         cmocka_unit_test(test_quoted_share),
         cmocka_unit_test(test_a_quotation_comes_whole_or_not_at_all),

@@ -269,6 +269,26 @@ static void sentence_verdicts_catch_junk_inside_long_prose(void **state)
     }
 }
 
+static void a_place_in_cased_text_is_capitalized(void **state)
+{
+    (void)state;
+    /* DUC 2006 D0641E: an appositive dash, not a dateline */
+    const char *prose = "Greenhouse gas emissions - blamed for global warming - may raise "
+                        "the sea level.";
+    const char *dated = "PORTVILLE, Ore. (Local Wire) — Crews held the line on Monday.";
+    const char *lower = "Ann arbor, mi - while monogamous relationships last.";
+    assert_int_equal(segment_dateline_cased(prose, strlen(prose), 1), 0);
+    assert_string_equal(dated + segment_dateline_cased(dated, strlen(dated), 1),
+                        "Crews held the line on Monday.");
+    /* lower-cased text (Multi-News) keeps the looser test */
+    assert_string_equal(lower + segment_dateline_cased(lower, strlen(lower), 0),
+                        "while monogamous relationships last.");
+    const char *cased_article = "The council voted on Monday, said Mayor Ana Lindqvist of Millbrook.";
+    const char *lower_article = "the council voted on monday, said mayor ana lindqvist of millbrook.";
+    assert_true(segment_text_is_cased(cased_article, strlen(cased_article)));
+    assert_false(segment_text_is_cased(lower_article, strlen(lower_article)));
+}
+
 static void datelines_and_source_tags_are_recognised(void **state)
 {
     (void)state;
@@ -319,6 +339,7 @@ int main(void)
         cmocka_unit_test(seed_cross_links_and_related_articles_are_removed),
         cmocka_unit_test(sentence_verdicts_catch_junk_inside_long_prose),
         cmocka_unit_test(datelines_and_source_tags_are_recognised),
+        cmocka_unit_test(a_place_in_cased_text_is_capitalized),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
