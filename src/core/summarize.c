@@ -427,6 +427,10 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
          * a caption, a byline or a headline may precede */
         if (before_prose && sz->options.drop_datelines)
             s->start += segment_dateline_cased(art->text + g->start, g->end - g->start, cased);
+        else if (cased && sz->options.drop_datelines)
+            /* after a caption the scraper kept as prose, or a digest's next
+             * story ("NEW YORK -- Oct. 20, 1999 -- ADV.") */
+            s->start += segment_dateline_strict(art->text + g->start, g->end - g->start);
         const char *text = art->text + s->start;
         size_t len = s->end - s->start;
         count_words_bytes(text, len, &s->words, &s->bytes);

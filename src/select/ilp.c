@@ -48,6 +48,106 @@ static long predecessor(const workset *c, const uint32_t *cand, size_t ncand, si
     return -1;
 }
 
+static long successor(const workset *c, const uint32_t *cand, size_t ncand, size_t k)
+{
+    const sentence *s = &c->sents[cand[k]];
+    for (size_t i = 0; i < ncand; i++) {
+        const sentence *p = &c->sents[cand[i]];
+        if (p->article == s->article && p->index == s->index + 1)
+            return (long)i;
+    }
+    return -1;
+}
+
+static int has_term(const sentence *s, uint32_t term)
+{
+    for (uint32_t k = 0; k < s->nvec; k++)
+        if (s->vec[k].term == term)
+            return 1;
+    return 0;
+}
+
+static int names_in_full(const sentence *s, uint32_t person)
+{
+    for (uint32_t k = 0; k < s->nmentions; k++)
+        if (s->mentions[k].person == person && s->mentions[k].introducer == MENTION_FULL)
+            return 1;
+    return 0;
+}
+
+/* The rows that keep a brief readable (select/units.c says why), each
+ *   s_k - sum of the sentences that satisfy the need <= 0:
+ * the rest of a quotation (before and after), the antecedent of "The
+ * move ..." (the sentence before, or any that names the noun), a person's
+ * introduction (any sentence with the full name).  With rows NULL only
+ * counts: *nrows rows, *nentries matrix entries. */
+typedef struct need_rows {
+    glp_prob *lp;      /* NULL: count only */
+    int *ia, *ja;
+    double *ar;
+    size_t ne;         /* entries written or counted */
+    size_t nrows;
+} need_rows;
+
+static void need_row(need_rows *nr, size_t k, const long *others, size_t nothers)
+{
+    nr->nrows++;
+    int r = 0;
+    if (nr->lp) {
+        r = glp_add_rows(nr->lp, 1);
+        glp_set_row_bnds(nr->lp, r, GLP_UP, 0.0, 0.0);
+    }
+    nr->ne++;
+    if (nr->lp)
+        nr->ia[nr->ne] = r, nr->ja[nr->ne] = (int)k + 1, nr->ar[nr->ne] = 1.0;
+    for (size_t i = 0; i < nothers; i++) {
+        nr->ne++;
+        if (nr->lp)
+            nr->ia[nr->ne] = r, nr->ja[nr->ne] = (int)others[i] + 1, nr->ar[nr->ne] = -1.0;
+    }
+}
+
+/* A sentence that can stand before s in the reading order: from another
+ * article (whose block can move up), or earlier in s's own. */
+static int can_precede(const sentence *j, const sentence *s)
+{
+    return j->article != s->article || j->index < s->index;
+}
+
+static void readability_rows(const workset *c, const uint32_t *cand, size_t ncand,
+                             long *others, need_rows *nr)
+{
+    for (size_t k = 0; k < ncand; k++) {
+        const sentence *s = &c->sents[cand[k]];
+        long p = predecessor(c, cand, ncand, k), n = successor(c, cand, ncand, k);
+        if (s->flags & SENT_QUOTE_IN)
+            need_row(nr, k, &p, p >= 0);
+        if (s->flags & SENT_QUOTE_OUT)
+            need_row(nr, k, &n, n >= 0);
+        if ((s->flags & SENT_DEFINITE) && s->index > 0) {
+            size_t m = 0;
+            if (p >= 0)
+                others[m++] = p;
+            for (size_t j = 0; j < ncand; j++)
+                if (j != k && (long)j != p && can_precede(&c->sents[cand[j]], s) &&
+                    ((s->definite[0] != UINT32_MAX && has_term(&c->sents[cand[j]], s->definite[0])) ||
+                     (s->definite[1] != UINT32_MAX && has_term(&c->sents[cand[j]], s->definite[1]))))
+                    others[m++] = (long)j;
+            need_row(nr, k, others, m);
+        }
+        for (uint32_t q = 0; q < s->nmentions; q++) {
+            if (s->mentions[q].introducer == MENTION_FULL)
+                continue;
+            size_t m = 0;
+            for (size_t j = 0; j < ncand; j++)
+                if (j != k && can_precede(&c->sents[cand[j]], s) &&
+                    names_in_full(&c->sents[cand[j]], s->mentions[q].person))
+                    others[m++] = (long)j;
+            need_row(nr, k, others, m);
+        }
+    }
+}
+
 typedef struct dup_pair {
     uint32_t a, b; /* candidate indices, a < b */
 } dup_pair;
@@ -129,7 +229,13 @@ int ilp_select(arena *a, const workset *c, const precis_options *o,
                 return -1;
     /* constraint entries, 1-based as GLPK wants them: the budget row, the
      * coverage rows, two per duplicate pair, two per dangling opener */
-    size_t cap = ncand + (size_t)nconc + 2 * dups.count + 2 * ncand;
+    long *others = arena_array(a, ncand + 1, sizeof *others);
+    if (!others)
+        return -1;
+    need_rows counted = {0};
+    if (o->dangling_penalty >= 1)
+        readability_rows(c, cand, ncand, others, &counted);
+    size_t cap = ncand + (size_t)nconc + 2 * dups.count + 2 * ncand + counted.ne;
     for (size_t k = 0; k < ncand; k++)
         cap += c->sents[cand[k]].nconcepts;
     int *ia = arena_array(a, cap + 1, sizeof *ia);
@@ -200,6 +306,11 @@ int ilp_select(arena *a, const workset *c, const precis_options *o,
                 ia[ne] = r, ja[ne] = (int)p + 1, ar[ne] = -1.0;
             }
         }
+    }
+    if (o->dangling_penalty >= 1) {
+        need_rows nr = {lp, ia, ja, ar, ne, 0};
+        readability_rows(c, cand, ncand, others, &nr);
+        ne = nr.ne;
     }
     glp_load_matrix(lp, (int)ne, ia, ja, ar);
     glp_iocp parm;

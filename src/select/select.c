@@ -80,18 +80,25 @@ int select_sentences(arena *a, const workset *c, const precis_options *o,
 
 typedef struct order_ctx {
     const workset *c;
-    const uint32_t *first_index; /* per article: smallest chosen index */
+    const uint32_t *first; /* per article: its chosen sentence that comes first */
 } order_ctx;
 
+/* Article blocks in the order of their first chosen sentence's rank among
+ * the article's prose (a lede after a caption is still rank 0), the more
+ * salient lede first: the brief opens with the event as the best lede
+ * tells it.  Inside a block, the article's order. */
 static int reading_order(const void *pa, const void *pb, void *ctx)
 {
     const order_ctx *oc = ctx;
     const sentence *a = &oc->c->sents[*(const uint32_t *)pa];
     const sentence *b = &oc->c->sents[*(const uint32_t *)pb];
     if (a->article != b->article) {
-        uint32_t fa = oc->first_index[a->article], fb = oc->first_index[b->article];
-        if (fa != fb)
-            return fa < fb ? -1 : 1;
+        const sentence *fa = &oc->c->sents[oc->first[a->article]];
+        const sentence *fb = &oc->c->sents[oc->first[b->article]];
+        if (fa->rank != fb->rank)
+            return fa->rank < fb->rank ? -1 : 1;
+        if (fa->score != fb->score)
+            return fa->score > fb->score ? -1 : 1;
         return a->article < b->article ? -1 : 1;
     }
     return a->index < b->index ? -1 : a->index > b->index;
@@ -223,8 +230,8 @@ void order_for_reading(const workset *c, uint32_t *sents, size_t count)
         first[i] = UINT32_MAX;
     for (size_t i = 0; i < count; i++) {
         const sentence *s = &c->sents[sents[i]];
-        if (s->index < first[s->article])
-            first[s->article] = s->index;
+        if (first[s->article] == UINT32_MAX || s->index < c->sents[first[s->article]].index)
+            first[s->article] = sents[i];
     }
     order_ctx oc = {c, first};
     qsort_r(sents, count, sizeof *sents, reading_order, &oc);

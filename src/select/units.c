@@ -59,6 +59,13 @@ static int introduced(const workset *c, const selection *sel, const unit *u, uin
     return 0;
 }
 
+/* 1 when sentence j can stand before s in the reading order: from another
+ * article (whose block can move up, select.c), or earlier in s's own. */
+static int can_precede(const sentence *j, const sentence *s)
+{
+    return j->article != s->article || j->index < s->index;
+}
+
 /* 1 when the sentence's vector holds the term. */
 static int sentence_has_term(const sentence *s, uint32_t term)
 {
@@ -83,10 +90,12 @@ static int antecedent_present(const workset *c, const selection *sel, const unit
         if (t == UINT32_MAX)
             continue;
         for (size_t i = 0; i < sel->count; i++)
-            if (sentence_has_term(&c->sents[sel->sents[i]], t))
+            if (can_precede(&c->sents[sel->sents[i]], s) &&
+                sentence_has_term(&c->sents[sel->sents[i]], t))
                 return 1;
         for (size_t i = 0; i < u->n; i++)
-            if (&c->sents[u->ids[i]] != s && sentence_has_term(&c->sents[u->ids[i]], t))
+            if (&c->sents[u->ids[i]] != s && can_precede(&c->sents[u->ids[i]], s) &&
+                sentence_has_term(&c->sents[u->ids[i]], t))
                 return 1;
     }
     return 0;

@@ -149,7 +149,9 @@ static const char *const chrome_markers[] = {
     "share this", "all rights reserved", "click here", "terms of use", "privacy policy",
     "enable javascript", "sign up for", "subscribe to", "follow us on", "skip to",
     "this material may not be published", "close video", "watch video", "share on facebook",
-    "email this", "print this", "click to", "copyright ©", "(c) copyright", NULL};
+    "email this", "print this", "click to", "copyright ©", "(c) copyright",
+    /* a wire's release advisory: "NEW YORK -- Oct. 20, 1999 -- ADV. FOR SUN." */
+    " -- adv.", "adv. for ", NULL};
 
 /* Weaker markers, trusted only on very short lines ("Advertisement"). */
 static const char *const short_chrome_markers[] = {
@@ -299,12 +301,60 @@ static int is_related_heading(const char *s, size_t len)
     return 0;
 }
 
+/* 1 when a word of four letters or more ends in "ed": a caption is in the
+ * present tense ("drops", "carry"), a report of the past is not. */
+static int has_past_tense(const char *s, size_t len)
+{
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        int letter = i < len && s[i] >= 'a' && s[i] <= 'z';
+        if (letter)
+            continue;
+        if (i - start >= 4 && s[i - 2] == 'e' && s[i - 1] == 'd')
+            return 1;
+        start = i + 1;
+    }
+    return 0;
+}
+
+/* "A helicopter drops water on the fire near Portville, Ore., on Aug. 11,
+ * 2025.": a photo caption, which ends on the picture's full date and is in
+ * the present tense.  News prose that ends on a date with its year ("The
+ * law takes effect on Jan. 1, 2026.", "The gauge recorded ... on Aug. 11,
+ * 2025.") says something will, would or did happen: such verbs keep it. */
+static int is_dated_caption(const char *s, size_t len)
+{
+    static const char *const caption_months[] = {
+        " jan. ", " feb. ", " aug. ", " sept. ", " sep. ", " oct. ", " nov. ", " dec. ",
+        " january ", " february ", " march ", " april ", " may ", " june ", " july ",
+        " august ", " september ", " october ", " november ", " december ", NULL};
+    static const char *const tellers[] = {
+        " said", " says", " will ", " would ", " takes effect", " took ", " was ", " were ",
+        " had ", " has ", " have ", NULL};
+    /* ", 2025." at the end: a comma, four digits, a stop */
+    if (len < 24 || s[len - 1] != '.' || s[len - 7] != ',' || s[len - 6] != ' ')
+        return 0;
+    for (size_t i = len - 5; i < len - 1; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    /* the month and day just before: " on aug. 11, 2025." */
+    size_t from = len > 30 ? len - 30 : 0;
+    int month = 0;
+    for (const char *const *m = caption_months; *m && !month; m++) {
+        size_t ml = strlen(*m);
+        for (size_t i = from; i + ml <= len - 7 && !month; i++)
+            month = !memcmp(s + i, *m, ml);
+    }
+    return month && !contains_any(s, len, tellers) && !has_past_tense(s, len);
+}
+
 static junk_kind sentence_kind_lower(const char *s, size_t len)
 {
     if (contains_any(s, len, social_markers) || looks_like_tweet_signature(s, len) ||
         count_hashtags(s, len) >= 2)
         return JUNK_SOCIAL;
-    if (contains_any(s, len, caption_markers) || ends_with_bracket_credit(s, len))
+    if (contains_any(s, len, caption_markers) || ends_with_bracket_credit(s, len) ||
+        is_dated_caption(s, len))
         return JUNK_CAPTION;
     if (contains_any(s, len, contributor_markers))
         return JUNK_CONTRIBUTOR;
@@ -312,6 +362,9 @@ static junk_kind sentence_kind_lower(const char *s, size_t len)
     if (words <= 15 && contains_any(s, len, chrome_markers))
         return JUNK_CHROME;
     if (words <= 4 && contains_any(s, len, short_chrome_markers))
+        return JUNK_CHROME;
+    /* "Copyright 2025 Pacific Slope Herald." */
+    if (words <= 10 && (starts_with_lc(s, len, "copyright ") || starts_with_lc(s, len, "© ")))
         return JUNK_CHROME;
     if (is_page_notice(s, len, count_words(s, len, NOTICE_MAX_WORDS + 1)))
         return JUNK_CHROME;
@@ -356,6 +409,28 @@ junk_kind clean_sentence_kind(const char *s, size_t len)
     return sentence_kind_lower(lower, len);
 }
 
+/* "Residents load horses into trailers ... Photo by Rosa Lindgren": a
+ * paragraph that ends on a credit of a few words without a stop is a
+ * caption, its description included (lower-cased text). */
+static int ends_with_photo_credit(const char *lower, size_t len)
+{
+    static const char *const credits[] = {"photo by ", "photo: ", "photograph by ",
+                                          "photos by ", "image: ", NULL};
+    while (len && (lower[len - 1] == ' ' || lower[len - 1] == '\n'))
+        len--;
+    if (!len || ends_with_terminal(lower, len))
+        return 0;
+    size_t from = len > 60 ? len - 60 : 0;
+    for (size_t i = from; i < len; i++) {
+        if (i > 0 && lower[i - 1] != ' ')
+            continue;
+        for (const char *const *c = credits; *c; c++)
+            if (starts_with_lc(lower + i, len - i, *c) && count_words(lower + i, len - i, 9) <= 8)
+                return 1;
+    }
+    return 0;
+}
+
 junk_kind clean_paragraph_kind(const char *s, size_t len)
 {
     if (count_words(s, len, JUNK_PARAGRAPH_MAX_WORDS) > JUNK_PARAGRAPH_MAX_WORDS)
@@ -370,6 +445,8 @@ junk_kind clean_paragraph_kind(const char *s, size_t len)
             !ends_with_terminal(lower, len))
             return JUNK_LINK;
     }
+    if (ends_with_photo_credit(lower, len))
+        return JUNK_CAPTION;
     return sentence_kind_lower(lower, len);
 }
 

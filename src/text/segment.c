@@ -340,6 +340,18 @@ size_t segment_dateline_cased(const char *s, size_t len, int cased)
     return n;
 }
 
+size_t segment_dateline_strict(const char *s, size_t len)
+{
+    size_t n = segment_dateline_cased(s, len, 1);
+    if (!n)
+        return 0;
+    size_t caps = 0, i = 0;
+    while (i < n && s[i] >= 'A' && s[i] <= 'Z')
+        caps++, i++;
+    int word_ends = i == n || s[i] == ' ' || s[i] == ',';
+    return (caps >= 2 && word_ends) || memchr(s, '(', n) ? n : 0;
+}
+
 size_t segment_dateline(const char *s, size_t len)
 {
     /* "( cnn ) ..." / "(CNN) ...": a source tag alone */

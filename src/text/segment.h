@@ -42,6 +42,11 @@ size_t segment_dateline(const char *s, size_t len);
  * the place must be capitalized ("BEIRUT", "Portville, Ore."). */
 size_t segment_dateline_cased(const char *s, size_t len, int cased);
 
+/* A dateline sure enough to drop wherever a paragraph starts with it, in
+ * cased text: the place in capitals ("PORTVILLE, Ore. — ") or an agency in
+ * brackets ("Washington (AP) — "). */
+size_t segment_dateline_strict(const char *s, size_t len);
+
 /* 1 when the text (its first 4 KB) is cased: capitals inside sentences,
  * unlike the lower-cased Multi-News release. */
 int segment_text_is_cased(const char *text, size_t len);

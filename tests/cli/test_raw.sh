@@ -37,7 +37,34 @@ expect_stdout_lacks '"readability"' "without --diagnostics the JSON has no reada
 
 run "$PRECIS" summarize --words 250 $R/chrome
 expect_stdout_lacks '^[A-Z]+[A-Za-z., ]*( \([A-Za-z ]+\))? (—|--)' "no sentence keeps a dateline, even after a caption or a byline"
-expect_stdout 'Crews on the Cedar Hollow Fire spent Monday' "the dateline's sentence itself is kept"
+expect_stdout_lacks 'Photo by|Residents load horses into trailers|1 of 12|Copyright' \
+    "no caption, credit, gallery counter or copyright line"
+
+# the event first: every brief opens with a sentence from the top of its
+# article (its lede or the paragraph after an anecdotal lede)
+for c in quotes people chrome junk; do
+    run "$PRECIS" summarize --json --words 150 $R/$c
+    first=$($PY -c "
+import json, sys
+d = json.load(open(sys.argv[1], encoding='utf-8'))
+print(d['sentences'][0]['name'], d['sentences'][0]['sentence'])" "$TMP/out")
+    name=${first% *}
+    # the first three sentences of that article a brief may use
+    run "$PRECIS" summarize --json --sentences 3 --method lead-first $R/$c/$name
+    top=$($PY -c "
+import json, sys
+d = json.load(open(sys.argv[1], encoding='utf-8'))
+print(' '.join(str(s['sentence']) for s in d['sentences']))" "$TMP/out")
+    case " $top " in
+    *" ${first#* } "*) ok "$c: the brief opens at the top of an article ($first)" ;;
+    *) not_ok "$c: the brief opens at the top of an article" "first: $first, top of $name: $top" ;;
+    esac
+done
+
+run "$PRECIS" summarize --words 150 $R/chrome
+head -1 "$TMP/out" | grep -Eq '^(Crews on the Cedar Hollow Fire spent Monday|A wind-driven wildfire that broke out|By the time the sun came up Monday)' \
+    && ok "the wildfire brief opens with a lede, not the second paragraph of the gallery page" \
+    || not_ok "the wildfire brief opens with a lede" "first: $(head -1 "$TMP/out" | cut -c1-120)"
 
 run "$PRECIS" summarize --diagnostics --words 150 $R/quotes
 expect_stderr '^precis: readability: [0-9]+ sentences, 0 quotation shards, 0 people named before introduced, 0 chrome, 0 datelines, 0 dangling openers' \

@@ -27,6 +27,10 @@ static void test_page_notices_are_chrome(void **state)
         "city or precise location.",
         "1 of 12",
         "Fig. 3: The river level at the harbour gauge since 1990.",
+        "A helicopter drops water on the flood wall near Northbridge, on Aug. 11, 2025.",
+        "Residents carry sandbags along the harbour road in Northbridge, Monday, March 3, 2025.",
+        "NORTHBRIDGE -- March 3, 2025 -- ADV.",
+        "Copyright 2025 Northbridge Harbour Gazette.",
         /* a wire digest's budget lines (DUC 2006, D0647B, in this shape) */
         "FLOOD-WALL _ A roundup of the day's repairs, from staff and wire reports.",
         "HARBOUR-REPAIRS _ NORTHBRIDGE _ As the council weighs the bill, the mayor flies to "
@@ -35,6 +39,17 @@ static void test_page_notices_are_chrome(void **state)
     for (size_t i = 0; i < sizeof chrome / sizeof chrome[0]; i++)
         if (clean_sentence_kind(chrome[i], strlen(chrome[i])) == JUNK_NONE)
             fail_msg("kept as prose: %s", chrome[i]);
+}
+
+static void test_a_caption_paragraph_with_its_credit_is_chrome(void **state)
+{
+    (void)state;
+    const char *caption = "Residents stack sandbags along the harbour road as the river rises. "
+                          "Photo by Rosa Lindgren";
+    const char *prose = "The council thanked the photographer. A photo by Rosa Lindgren of the "
+                        "flooded pier won a regional prize this year.";
+    assert_int_equal(clean_paragraph_kind(caption, strlen(caption)), JUNK_CAPTION);
+    assert_int_equal(clean_paragraph_kind(prose, strlen(prose)), JUNK_NONE);
 }
 
 static void test_prose_with_the_same_words_is_kept(void **state)
@@ -48,6 +63,10 @@ static void test_prose_with_the_same_words_is_kept(void **state)
         "Residents said they would follow the council's decision closely.",
         "NORTHBRIDGE _ The council voted on Monday to rebuild the flood wall.",
         "A-ROAD traffic was diverted for most of the day.",
+        "Copyright lawyers for the photographer said the council had used the picture without "
+        "paying for it.",
+        "The new flood wall will be finished by Jan. 1, 2027.",
+        "The harbour gauge recorded the highest water on Aug. 11, 2025.",
     };
     for (size_t i = 0; i < sizeof prose / sizeof prose[0]; i++)
         if (clean_sentence_kind(prose[i], strlen(prose[i])) != JUNK_NONE)
@@ -59,6 +78,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_page_notices_are_chrome),
         cmocka_unit_test(test_prose_with_the_same_words_is_kept),
+        cmocka_unit_test(test_a_caption_paragraph_with_its_credit_is_chrome),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

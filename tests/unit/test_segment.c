@@ -283,6 +283,12 @@ static void a_place_in_cased_text_is_capitalized(void **state)
     /* lower-cased text (Multi-News) keeps the looser test */
     assert_string_equal(lower + segment_dateline_cased(lower, strlen(lower), 0),
                         "while monogamous relationships last.");
+    assert_true(segment_dateline_strict(dated, strlen(dated)) > 0);
+    const char *agency = "Washington (AP) — House lawmakers issued a report.";
+    const char *titled = "Northbridge — The council voted on Monday.";
+    assert_string_equal(agency + segment_dateline_strict(agency, strlen(agency)),
+                        "House lawmakers issued a report.");
+    assert_int_equal(segment_dateline_strict(titled, strlen(titled)), 0);
     const char *cased_article = "The council voted on Monday, said Mayor Ana Lindqvist of Millbrook.";
     const char *lower_article = "the council voted on monday, said mayor ana lindqvist of millbrook.";
     assert_true(segment_text_is_cased(cased_article, strlen(cased_article)));
