@@ -445,9 +445,9 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
         int judged = (g->flags & SEG_WHOLE_PARAGRAPH) && s->words <= 80;
         if (!judged && clean_sentence_kind(text, len) != JUNK_NONE)
             s->flags |= SENT_JUNK;
-        if (!getenv("NOQUEST") && is_question(text, len))
+        if (is_question(text, len))
             s->flags |= SENT_QUESTION;
-        if (!getenv("NOLIST") && is_list_item(text, len))
+        if (is_list_item(text, len))
             s->flags |= SENT_LIST_ITEM;
         if (!(s->flags & (SENT_JUNK | SENT_TOO_SHORT | SEG_NO_FINAL_PUNCT)))
             before_prose = 0;
@@ -641,7 +641,6 @@ typedef struct off_topic_ctx {
 static void note_off_topic(void *ctx, size_t article, double similarity)
 {
     off_topic_ctx *ot = ctx;
-    if (getenv("OTDEBUG")) fprintf(stderr, "OT %.3f %s\n", similarity, ot->articles[article].name);
     warn(ot->w, "%s: left out: not about the story the other articles tell (similarity %.3f "
                 "with them)",
          ot->articles[article].name ? ot->articles[article].name : "(article)", similarity);
