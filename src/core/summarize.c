@@ -268,6 +268,23 @@ static int is_question(const char *text, size_t len)
     return end == len; /* a closing quote after the mark: quoted */
 }
 
+/* The first word of the sentence (after quotes and brackets) is lower
+ * case: "... (Long live the World Cup!) the crowd sang" split at "!)".  A
+ * name such as "eBay" or "iPhone" has a capital inside. */
+static int text_opens_lower(const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len && !((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z') ||
+                        (text[i] >= '0' && text[i] <= '9') || (unsigned char)text[i] >= 0x80))
+        i++;
+    if (i == len || !(text[i] >= 'a' && text[i] <= 'z'))
+        return 0;
+    for (; i < len && text[i] != ' '; i++)
+        if (text[i] >= 'A' && text[i] <= 'Z')
+            return 0;
+    return 1;
+}
+
 /* An item of a list: "-- Stock more vehicles ...", "- $6 million for ...",
  * "* ...", "• ...". Out of its list it reads as a fragment. */
 static int is_list_item(const char *text, size_t len)
@@ -449,6 +466,8 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
             s->flags |= SENT_QUESTION;
         if (is_list_item(text, len))
             s->flags |= SENT_LIST_ITEM;
+        if (cased && text_opens_lower(text, len))
+            s->flags |= SENT_FRAGMENT;
         if (!(s->flags & (SENT_JUNK | SENT_TOO_SHORT | SEG_NO_FINAL_PUNCT)))
             before_prose = 0;
         /* an article's first sentence has no predecessor to need: a lede

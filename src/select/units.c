@@ -45,16 +45,32 @@ static int need(const workset *c, const selection *sel, unit *u, uint32_t sid)
     return 0;
 }
 
-/* 1 when a chosen sentence or a member of the unit names the person in full. */
-static int introduced(const workset *c, const selection *sel, const unit *u, uint32_t person)
+static int can_precede(const sentence *j, const sentence *s);
+
+static int names_in_full(const sentence *s, uint32_t person)
+{
+    for (uint32_t k = 0; k < s->nmentions; k++)
+        if (s->mentions[k].person == person && s->mentions[k].introducer == MENTION_FULL)
+            return 1;
+    return 0;
+}
+
+/* 1 when a chosen sentence or a member of the unit names the person in
+ * full and can stand before `named` in the reading order ("Hall said"
+ * cannot lean on "Jim Hall" three sentences later in the same article). */
+static int introduced(const workset *c, const selection *sel, const unit *u, uint32_t person,
+                      const sentence *named)
 {
     if (sel->introduced && sel->introduced[person])
-        return 1;
+        for (size_t i = 0; i < sel->count; i++) {
+            const sentence *s = &c->sents[sel->sents[i]];
+            if (can_precede(s, named) && names_in_full(s, person))
+                return 1;
+        }
     for (size_t i = 0; i < u->n; i++) {
         const sentence *s = &c->sents[u->ids[i]];
-        for (uint32_t k = 0; k < s->nmentions; k++)
-            if (s->mentions[k].person == person && s->mentions[k].introducer == MENTION_FULL)
-                return 1;
+        if (s != named && can_precede(s, named) && names_in_full(s, person))
+            return 1;
     }
     return 0;
 }
@@ -120,7 +136,7 @@ static int member_needs(const workset *c, const selection *sel, int dangling_har
     }
     for (uint32_t k = 0; k < s->nmentions; k++) {
         const mention *m = &s->mentions[k];
-        if (m->introducer == MENTION_FULL || introduced(c, sel, u, m->person))
+        if (m->introducer == MENTION_FULL || introduced(c, sel, u, m->person, s))
             continue;
         if (m->introducer == MENTION_NO_INTRODUCER || need(c, sel, u, m->introducer) < 0)
             return -1;

@@ -26,7 +26,9 @@ enum {
     SENT_DEFINITE = 1u << 15,  /* opens "The <noun>": refers back unless the brief
                                   already mentions the noun (sentence.definite) */
     SENT_QUESTION = 1u << 16,  /* asks rather than tells ("Could this be ...?") */
-    SENT_LIST_ITEM = 1u << 17  /* an item of a list ("-- Stock more vehicles ...") */
+    SENT_LIST_ITEM = 1u << 17, /* an item of a list ("-- Stock more vehicles ...") */
+    SENT_FRAGMENT = 1u << 18   /* cased text, yet it opens in lower case: the rest of
+                                  a sentence split in the wrong place */
 };
 
 /* A term with its weight in a sentence vector (term ids sorted). */
@@ -103,7 +105,8 @@ typedef struct workset {
 static inline int sentence_selectable(const sentence *s)
 {
     return !(s->flags & (SENT_JUNK | SENT_TOO_LONG | SENT_TOO_SHORT | SENT_OFF_TOPIC |
-                         SENT_QUESTION | SENT_LIST_ITEM | 1u /* SEG_NO_FINAL_PUNCT */));
+                         SENT_QUESTION | SENT_LIST_ITEM | SENT_FRAGMENT |
+                         1u /* SEG_NO_FINAL_PUNCT */));
 }
 
 /* Cosine of two L2-normalised sparse vectors. */

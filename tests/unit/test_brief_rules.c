@@ -81,6 +81,27 @@ static void test_questions_and_list_items_are_never_taken(void **state)
     }
 }
 
+static void test_a_lower_case_fragment_is_never_taken(void **state)
+{
+    (void)state;
+    /* cased text split after "!)": the rest opens in lower case */
+    const char text[] =
+        "Fans filled the square in Northbridge on Sunday to watch the final on a giant screen.\n\n"
+        "They sang the old anthem (Long live the harbour!) the whole night long, and the police "
+        "said the crowd of 20,000 was peaceful.\n\n"
+        "eBay said tickets for the replay sold out within an hour of going on sale.\n";
+    const char *texts[] = {text};
+    for (size_t n = 1; n <= 4; n++) {
+        precis_summary *sum = brief(texts, 1, (brief_args){PRECIS_BUDGET_SENTENCES, n, -1, -1, -1});
+        for (size_t i = 0; i < sum->count; i++)
+            assert_false(sum->picks[i].text[0] >= 'a' && sum->picks[i].text[0] <= 'z' &&
+                         strncmp(sum->picks[i].text, "eBay", 4) != 0);
+        if (n == 4)
+            assert_true(brief_has(sum, "eBay said tickets"));
+        precis_summary_free(sum);
+    }
+}
+
 static void test_the_decision_comes_after_what_it_refers_to(void **state)
 {
     (void)state;
@@ -227,6 +248,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_questions_and_list_items_are_never_taken),
         cmocka_unit_test(test_the_decision_comes_after_what_it_refers_to),
+        cmocka_unit_test(test_a_lower_case_fragment_is_never_taken),
         cmocka_unit_test(test_a_restated_fact_shares_its_content_with_the_brief),
         cmocka_unit_test(test_one_article_fills_at_most_half_of_a_brief),
     };

@@ -270,6 +270,33 @@ static void test_an_introduction_from_another_article_comes_first(void **state)
     precis_summary_free(sum);
 }
 
+static void test_a_full_name_later_in_the_article_does_not_introduce(void **state)
+{
+    (void)state;
+    /* "Hall said ..." cannot lean on "Jim Hall" further down its own
+     * article: the brief must give the full name before it */
+    const char *texts[] = {
+        "Hall said the new child seats would be fitted in every police car by March, in a "
+        "statement on Tuesday.\n\n"
+        "The program will cost the city about $2 million over two years.\n\n"
+        "Jim Hall, the safety board's chairman, said the seats had saved lives in other cities.\n",
+        "The city will fit child seats in its police cars, the safety board said on Tuesday.\n",
+        "Parents welcomed the plan, which the council approved last month by a wide margin.\n",
+    };
+    for (size_t n = 1; n <= 5; n++) {
+        precis_summary *sum = brief_of(texts, 3, n);
+        assert_int_equal(sum->readability.unintroduced, 0);
+        for (size_t i = 0; i < sum->count; i++)
+            if (!strncmp(sum->picks[i].text, "Hall said", 9)) {
+                int introduced = 0;
+                for (size_t j = 0; j < i; j++)
+                    introduced |= strstr(sum->picks[j].text, "Jim Hall") != NULL;
+                assert_true(introduced);
+            }
+        precis_summary_free(sum);
+    }
+}
+
 static void test_lead_is_measured_by_the_same_yardstick(void **state)
 {
     (void)state;
@@ -315,6 +342,7 @@ int main(void)
         cmocka_unit_test(test_a_quotation_comes_whole_or_not_at_all),
         cmocka_unit_test(test_a_surname_comes_after_the_full_name),
         cmocka_unit_test(test_an_introduction_from_another_article_comes_first),
+        cmocka_unit_test(test_a_full_name_later_in_the_article_does_not_introduce),
         cmocka_unit_test(test_lead_is_measured_by_the_same_yardstick),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
