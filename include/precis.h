@@ -90,11 +90,11 @@ extern "C" {
 /* ------------------------------------------------------------------ */
 
 #define PRECIS_VERSION_MAJOR 0
-#define PRECIS_VERSION_MINOR 2
+#define PRECIS_VERSION_MINOR 3
 #define PRECIS_VERSION_PATCH 0
-#define PRECIS_VERSION_STRING "0.2.0"
+#define PRECIS_VERSION_STRING "0.3.0"
 
-/* MAJOR * 10000 + MINOR * 100 + PATCH (0.2.0 is 200), for #if tests. */
+/* MAJOR * 10000 + MINOR * 100 + PATCH (0.3.0 is 300), for #if tests. */
 #define PRECIS_VERSION_NUMBER \
     (PRECIS_VERSION_MAJOR * 10000 + PRECIS_VERSION_MINOR * 100 + PRECIS_VERSION_PATCH)
 
