@@ -285,6 +285,19 @@ static int text_opens_lower(const char *text, size_t len)
     return 1;
 }
 
+/* "No other injuries have been reported.", "Another 300 homes ...": other
+ * than what the sentence before said.  (Kept out of the opener list of
+ * feature_set.c, which the learned scorer was trained with.) */
+static int opens_with_other(const char *text, size_t len)
+{
+    static const char *const others[] = {"No other ", "Other ", "Another ", "The other ",
+                                         "Others ", NULL};
+    for (const char *const *o = others; *o; o++)
+        if (len > strlen(*o) && !strncasecmp(text, *o, strlen(*o)))
+            return 1;
+    return 0;
+}
+
 /* An item of a list: "-- Stock more vehicles ...", "- $6 million for ...",
  * "* ...", "• ...". Out of its list it reads as a fragment. */
 static int is_list_item(const char *text, size_t len)
@@ -472,7 +485,7 @@ static precis_status add_article(precis_summarizer *sz, vocab *v, sentence_list 
             before_prose = 0;
         /* an article's first sentence has no predecessor to need: a lede
          * that opens with "It" or "And" is a lede */
-        if (i > 0 && sentence_starts_dangling(text, len))
+        if (i > 0 && (sentence_starts_dangling(text, len) || opens_with_other(text, len)))
             s->flags |= SENT_DANGLING;
         tc.count = 0;
         tc.nall = 0;

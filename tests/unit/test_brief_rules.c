@@ -81,6 +81,28 @@ static void test_questions_and_list_items_are_never_taken(void **state)
     }
 }
 
+static void test_no_other_comes_after_what_it_is_other_than(void **state)
+{
+    (void)state;
+    const char text[] =
+        "The river broke through the flood wall in Northbridge on Monday night, forcing 2,000 "
+        "residents from their homes.\n\n"
+        "One rescue worker was treated for exhaustion after a night on the water.\n\n"
+        "No other injuries were reported by the hospital in Northbridge on Tuesday.\n\n"
+        "Another 300 homes in the valley were told to be ready to leave.\n";
+    const char *texts[] = {text};
+    for (size_t n = 1; n <= 4; n++) {
+        precis_summary *sum = brief(texts, 1, (brief_args){PRECIS_BUDGET_SENTENCES, n, -1, -1, -1});
+        for (size_t i = 0; i < sum->count; i++)
+            if (!strncmp(sum->picks[i].text, "No other", 8) ||
+                !strncmp(sum->picks[i].text, "Another", 7)) {
+                assert_true(i > 0);
+                assert_int_equal(sum->picks[i - 1].sentence + 1, sum->picks[i].sentence);
+            }
+        precis_summary_free(sum);
+    }
+}
+
 static void test_a_lower_case_fragment_is_never_taken(void **state)
 {
     (void)state;
@@ -249,6 +271,7 @@ int main(void)
         cmocka_unit_test(test_questions_and_list_items_are_never_taken),
         cmocka_unit_test(test_the_decision_comes_after_what_it_refers_to),
         cmocka_unit_test(test_a_lower_case_fragment_is_never_taken),
+        cmocka_unit_test(test_no_other_comes_after_what_it_is_other_than),
         cmocka_unit_test(test_a_restated_fact_shares_its_content_with_the_brief),
         cmocka_unit_test(test_one_article_fills_at_most_half_of_a_brief),
     };
