@@ -41,3 +41,25 @@ if [ -z "$out" ]; then
 else
     not_ok "src/ has no import circle and no include that climbs a room" "$(printf '%s' "$out" | head -5)"
 fi
+
+# the word lists that people.c searches by bisection are in byte order
+out=$($PY - <<'PY'
+import re
+src = open("src/text/people.c", encoding="utf-8").read()
+bad = []
+for name in ("honorifics", "roles", "not_given_names", "institutions", "speech"):
+    m = re.search(r"static const char \*const " + name + r"\[\] = \{(.*?)NULL\};", src, re.S)
+    if not m:
+        bad.append(name + ": not found")
+        continue
+    words = [w.encode() for w in re.findall(r'"([^"]*)"', m.group(1))]
+    if words != sorted(set(words)):
+        bad.append(name + ": not in byte order (or a word twice)")
+print("\n".join(bad))
+PY
+)
+if [ -z "$out" ]; then
+    ok "people.c's word lists are in byte order, as its binary search needs"
+else
+    not_ok "people.c's word lists are in byte order" "$out"
+fi
