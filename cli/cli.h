@@ -22,6 +22,8 @@ int cmd_summarize(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_train(int argc, char **argv);
+int cmd_cluster(int argc, char **argv);
+int cmd_dedup(int argc, char **argv);
 
 /* Fills an error record (the CLI's counterpart of the library's macro). */
 void cli_fail(precis_error *err, precis_status status, const char *source, const char *fmt, ...)

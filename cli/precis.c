@@ -18,6 +18,8 @@ static const char usage_text[] =
     "  rouge       score summaries against references, as ROUGE-1.5.5 does\n"
     "  eval        summarize a dataset and score it with ROUGE\n"
     "  train       fit the learned scorer's weights on a training set\n"
+    "  dedup       find near-duplicate articles (syndicated copies, reprints)\n"
+    "  cluster     group a stream of articles into stories\n"
     "\n"
     "precis <command> --help shows the options of a command.\n"
     "precis --version prints the version.\n";
@@ -45,6 +47,10 @@ static int run_command(int argc, char **argv)
         return cmd_eval(argc - 1, argv + 1);
     if (!strcmp(cmd, "train"))
         return cmd_train(argc - 1, argv + 1);
+    if (!strcmp(cmd, "cluster"))
+        return cmd_cluster(argc - 1, argv + 1);
+    if (!strcmp(cmd, "dedup"))
+        return cmd_dedup(argc - 1, argv + 1);
     return cli_usage_error(NULL, "unknown command '%s'", cmd);
 }
 

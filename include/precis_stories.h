@@ -43,7 +43,7 @@ PRECIS_API void precis_dedup_options_init_sized(precis_dedup_options *options, s
 #define precis_dedup_options_init(o) precis_dedup_options_init_sized((o), sizeof *(o))
 
 /* A set of texts to deduplicate: add them in order (their index is the
- * order of adding, from 0), then group. */
+ * order of adding, from 0), then find the groups (precis_dedup_find). */
 typedef struct precis_dedup precis_dedup;
 
 PRECIS_API precis_status precis_dedup_new(const precis_dedup_options *options,
@@ -87,9 +87,120 @@ typedef struct precis_dedup_groups {
 
 /* Groups the texts added so far: candidate pairs from LSH banding (every
  * pair with `exact`), verified, joined transitively.  Deterministic. */
-PRECIS_API precis_status precis_dedup_group(precis_dedup *dedup, precis_dedup_groups **out,
-                                            precis_error *err);
+PRECIS_API precis_status precis_dedup_find(precis_dedup *dedup, precis_dedup_groups **out,
+                                           precis_error *err);
 PRECIS_API void precis_dedup_groups_free(precis_dedup_groups *groups);
+
+/* ------------------------------------------------------------------ */
+/* 2. Stories                                                          */
+/* ------------------------------------------------------------------ */
+
+/* Options of story clustering.  Initialise with precis_stories_options_init. */
+typedef struct precis_stories_options {
+    size_t size;          /* sizeof the struct as the caller was compiled */
+    double threshold;     /* cosine of an article with a story's centroid to
+                             join it (default: docs/BENCHMARKS.md says how
+                             it was chosen) */
+    double window;        /* seconds a story stays live after its last
+                             article (0: no window, stories never go quiet) */
+    size_t max_live;      /* most live stories; past it the least recently
+                             updated one goes quiet early, with a warning
+                             (default 200,000) */
+    unsigned terms;       /* most weighted terms of an article's vector
+                             (default 40) */
+    unsigned story_terms; /* most weighted terms of a story's centroid that
+                             the index finds it by (default 120) */
+    double title_weight;  /* a title's terms count this many times (default 2) */
+} precis_stories_options;
+
+PRECIS_API void precis_stories_options_init_sized(precis_stories_options *options, size_t size);
+#define precis_stories_options_init(o) precis_stories_options_init_sized((o), sizeof *(o))
+
+/* An incremental clustering of a stream: each article joins the most
+ * similar live story at or above the threshold, or opens a new one. */
+typedef struct precis_stories precis_stories;
+
+PRECIS_API precis_status precis_stories_new(const precis_model *model,
+                                            const precis_stories_options *options,
+                                            precis_stories **out, precis_error *err);
+PRECIS_API void precis_stories_free(precis_stories *stories);
+
+/* Adds an article: `id` (copied; NULL: its number in the stream), an
+ * optional title, the text, and a time in seconds since 1970 (NAN: none;
+ * with a window, a time is what makes stories go quiet).  *story (may be
+ * NULL) receives the story it joined; stories are numbered from 1 in the
+ * order they open. */
+PRECIS_API precis_status precis_stories_add(precis_stories *stories, const char *id,
+                                            const char *title, const char *text, size_t len,
+                                            double time, uint64_t *story, precis_error *err);
+
+/* Joins article `id` to `story` without changing the story's vector: a
+ * near-duplicate of one of its articles counts once. */
+PRECIS_API precis_status precis_stories_join(precis_stories *stories, const char *id,
+                                             uint64_t story, double time, precis_error *err);
+
+/* A story: its id, its articles' ids in the order they came, the times of
+ * its first and last article (NAN without times). */
+typedef struct precis_story {
+    uint64_t id;
+    size_t count;
+    char **articles;
+    double first_seen, last_seen;
+} precis_story;
+
+typedef struct precis_story_list {
+    size_t count;
+    precis_story *stories;  /* in the order they opened */
+    char *warnings;         /* one per line, "" when none */
+} precis_story_list;
+
+/* Takes out the stories that are quiet at time `now` (their last article
+ * older than now - window), or every live story when `all` is 1, into *out
+ * (possibly empty).  Flushed stories are forgotten: memory follows the live
+ * stories only. */
+PRECIS_API precis_status precis_stories_flush(precis_stories *stories, double now, int all,
+                                              precis_story_list **out, precis_error *err);
+PRECIS_API void precis_story_list_free(precis_story_list *list);
+
+/* A story as one line of JSON (no newline) into *out, freed with
+ * precis_string_free: {"story", "size", "articles": [ids], "first_seen"?,
+ * "last_seen"?} (times as ISO 8601 UTC, when the articles had dates). */
+PRECIS_API precis_status precis_story_to_json(const precis_story *story, char **out,
+                                              precis_error *err);
+
+/* Live stories and articles added so far. */
+PRECIS_API size_t precis_stories_live(const precis_stories *stories);
+PRECIS_API size_t precis_stories_articles(const precis_stories *stories);
+
+/* An ISO 8601 date or date-time ("2024-05-01", "2024-05-01T13:45:00Z",
+ * "2024-05-01 13:45:00+02:00") as seconds since 1970, UTC; PRECIS_E_FORMAT
+ * when it is not one. */
+PRECIS_API precis_status precis_parse_time(const char *text, double *seconds, precis_error *err);
+
+/* ------------------------------------------------------------------ */
+/* 3. Articles of a stream                                             */
+/* ------------------------------------------------------------------ */
+
+/* One article of a stream as `precis dedup` and `precis cluster` read it:
+ * a JSON line {"id", "text", "title"?, "date"?} ("id" a string or a
+ * number; "date" ISO 8601).  Strings are owned. */
+typedef struct precis_stream_article {
+    char *id;
+    char *title;     /* NULL when absent */
+    char *text;
+    size_t len;
+    char *date;      /* as given, NULL when absent */
+    double time;     /* the date in seconds since 1970, NAN when absent */
+} precis_stream_article;
+
+/* Parses one JSON line; `source` and `line` go into error messages (a
+ * missing or empty "id", a "text" that is not a string, a date that is not
+ * ISO 8601 are PRECIS_E_FORMAT, named). */
+PRECIS_API precis_status precis_stream_article_parse(const char *json, size_t len,
+                                                     const char *source, long line,
+                                                     precis_stream_article *out,
+                                                     precis_error *err);
+PRECIS_API void precis_stream_article_clear(precis_stream_article *article);
 
 #ifdef __cplusplus
 }

@@ -53,6 +53,7 @@ struct precis_lines {
     unsigned char in[BLOCK];
     size_t in_len;            /* raw bytes buffered for sniffing (plain) */
     int in_eof;
+    int streaming;            /* a pipe, FIFO or terminal: return what has come */
     int gz_between_members;   /* a gzip member ended; its successor has not begun */
     char *buf;                /* decoded bytes; buf_cap + 1 allocated (room for a NUL) */
     size_t buf_len, buf_pos, buf_cap;
@@ -78,11 +79,36 @@ static int lines_failed(precis_lines *r, precis_error *err, precis_status status
     return -1;
 }
 
-/* Up to n bytes: first the caller's head bytes, then the stream (fread:
- * fewer than n only at the end of input or on an error). */
+/* Up to n bytes: first the caller's head bytes, then the stream.  A file
+ * is read with fread (fewer than n only at its end or on an error).  A
+ * pipe is read as lines come: whatever the head holds, or else up to the
+ * end of the next line, so that `tail -f ... | precis cluster` sees each
+ * line when it is written, not when 64 KB have gathered. */
+static size_t src_read_head(precis_lines *r, void *dst, size_t n)
+{
+    size_t got = r->head_len - r->head_pos < n ? r->head_len - r->head_pos : n;
+    memcpy(dst, r->head + r->head_pos, got);
+    r->head_pos += got;
+    if (r->head_pos == r->head_len) {
+        free(r->head);
+        r->head = NULL;
+        r->head_len = r->head_pos = 0;
+    }
+    return got;
+}
+
 static size_t src_read(precis_lines *r, void *dst, size_t n)
 {
     size_t got = 0;
+    if (r->streaming) {
+        if (r->head_pos < r->head_len)
+            return src_read_head(r, dst, n);
+        unsigned char *out = dst;
+        int c = 0;
+        while (got < n && c != '\n' && (c = getc_unlocked(r->file)) != EOF)
+            out[got++] = (unsigned char)c;
+        return got;
+    }
     if (r->head_pos < r->head_len) {
         got = r->head_len - r->head_pos < n ? r->head_len - r->head_pos : n;
         memcpy(dst, r->head + r->head_pos, got);
@@ -108,8 +134,9 @@ static precis_status lines_start(precis_lines *r, const char *path, precis_error
     r->buf = malloc(r->buf_cap + 1);
     if (!r->buf)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, path, 0, "out of memory");
+    r->streaming = fstat(fileno(r->file), &sb) == 0 && !S_ISREG(sb.st_mode);
     r->in_len = src_read(r, r->in, sizeof r->in);
-    if (r->in_len < sizeof r->in)
+    if (r->in_len < sizeof r->in && (!r->streaming || feof(r->file)))
         r->in_eof = 1;
     if (ferror(r->file))
         return PRECIS_FAIL(err, PRECIS_E_IO, path, 0, "read error: %s", strerror(errno));
@@ -249,7 +276,7 @@ static int refill(precis_lines *r, precis_error *err)
         int need_input = r->kind == SRC_GZIP ? r->gz.avail_in == 0 : r->xz.avail_in == 0;
         if (need_input && !r->in_eof) {
             r->in_len = src_read(r, r->in, sizeof r->in);
-            if (r->in_len < sizeof r->in)
+            if (r->in_len < sizeof r->in && (!r->streaming || feof(r->file)))
                 r->in_eof = 1;
             if (ferror(r->file))
                 return LINES_FAIL(r, err, PRECIS_E_IO, "read error: %s", strerror(errno));
