@@ -34,6 +34,8 @@ static const char help_text[] =
     "\n"
     "options:\n"
     "  --threshold X       cosine to join a story (default 0.25)\n"
+    "  --merge X           when stories are written, one whose centroid has this\n"
+    "                      cosine with a live story's joins it (default 0.35; 1: never)\n"
     "  --window SECONDS    a story goes quiet this long after its last article\n"
     "                      and is written out (needs dates; suffixes m, h, d)\n"
     "  --max-live N        most live stories (default 200000)\n"
@@ -207,10 +209,11 @@ static double parse_duration(const char *text)
 
 int cmd_cluster(int argc, char **argv)
 {
-    enum { OPT_THRESHOLD = 256, OPT_WINDOW, OPT_MAX_LIVE, OPT_TITLE, OPT_SKIP_BAD, OPT_DUPS,
+    enum { OPT_THRESHOLD = 256, OPT_MERGE, OPT_WINDOW, OPT_MAX_LIVE, OPT_TITLE, OPT_SKIP_BAD, OPT_DUPS,
            OPT_QUIET };
     static const struct option longopts[] = {
         {"threshold", required_argument, 0, OPT_THRESHOLD},
+        {"merge", required_argument, 0, OPT_MERGE},
         {"window", required_argument, 0, OPT_WINDOW},
         {"max-live", required_argument, 0, OPT_MAX_LIVE},
         {"title-weight", required_argument, 0, OPT_TITLE},
@@ -235,6 +238,12 @@ int cmd_cluster(int argc, char **argv)
                 return cli_usage_error("cluster ", "--threshold needs a number above 0 and at "
                                        "most 1, not '%s'", optarg);
             o.threshold = v;
+            break;
+        case OPT_MERGE:
+            if (cli_parse_number(optarg, &v) < 0 || !(v > 0 && v <= 1))
+                return cli_usage_error("cluster ", "--merge needs a number above 0 and at most "
+                                       "1, not '%s'", optarg);
+            o.merge_threshold = v;
             break;
         case OPT_WINDOW:
             if ((v = parse_duration(optarg)) < 0)

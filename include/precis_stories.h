@@ -111,6 +111,9 @@ typedef struct precis_stories_options {
     unsigned story_terms; /* most weighted terms of a story's centroid that
                              the index finds it by (default 120) */
     double title_weight;  /* a title's terms count this many times (default 2) */
+    double merge_threshold; /* when stories are flushed, one whose centroid
+                               has this cosine with another live story's
+                               joins it (1: never) */
 } precis_stories_options;
 
 PRECIS_API void precis_stories_options_init_sized(precis_stories_options *options, size_t size);

@@ -9,14 +9,18 @@
  * the live story whose centroid has the largest cosine with it, when that
  * cosine reaches the threshold; else it opens a story.
  *
- * Finding the candidates must not cost more as stories pile up: an
- * inverted index maps each of a story's `story_terms` heaviest centroid
- * terms to the stories that hold it.  The article's terms walk their
- * posting lists and count the hits per story; only the stories with the
- * most hits (CANDIDATES_MAX) get an exact cosine.  A posting list longer
- * than POSTINGS_MAX is a term every story shares: it finds nothing and is
- * not walked.  So an article costs its terms times bounded lists, not the
- * number of stories.
+ * Finding the story must not cost more as stories pile up: an inverted
+ * index maps each of a story's `story_terms` heaviest centroid terms to the
+ * stories that hold it, with the term's weight in the story's normalised
+ * centroid.  The article's terms walk their posting lists and sum the
+ * products per story: the cosine over the indexed terms, which hold most of
+ * a centroid's weight.  A posting list longer than POSTINGS_MAX is a term
+ * every story shares: it decides nothing and is not walked.  So an article
+ * costs its terms times bounded lists, not the number of stories.
+ *
+ * When stories are flushed, one whose centroid is close to another live
+ * story's (merge_threshold) joins it first: two stories opened for one
+ * event before either had its vocabulary become one.
  *
  * Memory follows the live stories.  With a window, a story whose last
  * article is older than the window goes quiet; precis_stories_flush takes
@@ -42,13 +46,14 @@
 #include "segment.h"
 #include "token.h"
 
-#define CANDIDATES_MAX 64
-#define POSTINGS_MAX 20000
-#define CENTROID_MAX 400
+#define CANDIDATES_MAX 64 /* stories a merge compares */
+#define POSTINGS_MAX 500
+#define CENTROID_MAX 200
 
 typedef struct term_weight64 {
     uint64_t key;
     double weight;
+    uint32_t idf_slot;  /* article scratch only: where its idf is */
 } term_weight64;
 
 typedef struct story {
@@ -67,8 +72,16 @@ typedef struct story {
 typedef struct posting_list {
     uint64_t key;           /* 0: free slot (keys are never 0, see term_key) */
     uint32_t *slots;
+    float *weights;         /* the term's weight in each story's normalised
+                               centroid, as of the story's last article */
     size_t count, cap;
 } posting_list;
+
+/* A story's running score for the article being placed. */
+typedef struct accumulator {
+    uint32_t slot;          /* story slot + 1; 0: empty */
+    double score;
+} accumulator;
 
 struct precis_stories {
     precis_stories_options o;
@@ -88,6 +101,12 @@ struct precis_stories {
     /* scratch for one article */
     term_weight64 *vec;
     size_t nvec, vec_cap;
+    double *idf;            /* per occurrence of the article being read */
+    size_t nidf, idf_cap;
+    accumulator *acc;       /* open addressing, acc_cap a power of two */
+    size_t acc_cap;
+    uint32_t *acc_used;     /* the entries filled for this article */
+    size_t nacc;
     arena scratch;          /* clean-up and segmentation of one article */
     span_list paras;
     seg_list segs;
@@ -108,6 +127,7 @@ void precis_stories_options_init_sized(precis_stories_options *options, size_t s
     o.terms = 25;
     o.story_terms = 120;
     o.title_weight = 2;
+    o.merge_threshold = 0.35;
     memcpy(options, &o, size < sizeof o ? size : sizeof o);
     if (size >= sizeof options->size)
         options->size = size;
@@ -124,6 +144,9 @@ static precis_status options_check(const precis_stories_options *o, precis_error
     if (o->max_live == 0 || o->terms == 0 || o->story_terms == 0)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                            "max_live, terms and story_terms must be at least 1");
+    if (!(o->merge_threshold > 0 && o->merge_threshold <= 1))
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
+                           "the merge threshold must be within (0, 1]");
     if (!(o->title_weight >= 0) || !isfinite(o->title_weight))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                            "the title weight must be a finite number, 0 or more");
@@ -190,10 +213,15 @@ void precis_stories_free(precis_stories *s)
         free(s->pending[i].articles);
     }
     free(s->pending);
-    for (size_t i = 0; i < s->index_cap; i++)
+    for (size_t i = 0; i < s->index_cap; i++) {
         free(s->index[i].slots);
+        free(s->index[i].weights);
+    }
     free(s->index);
     free(s->vec);
+    free(s->idf);
+    free(s->acc);
+    free(s->acc_used);
     arena_release(&s->scratch);
     tokenizer_release(&s->tok);
     free(s);
@@ -240,9 +268,22 @@ static int add_token(void *ctx, const token *tok)
         s->vec = grown;
         s->vec_cap = cap;
     }
-    double idf = precis_model_idf(s->model, tok->stem, tok->stem_len);
+    /* the count now (the title's words count title_weight times); the idf
+     * is applied once per term after the counts are summed */
     s->vec[s->nvec].key = term_key(tok->stem, tok->stem_len);
-    s->vec[s->nvec].weight = v->factor * idf;
+    s->vec[s->nvec].weight = v->factor;
+    if (s->nidf == s->idf_cap) {
+        size_t cap = s->idf_cap ? s->idf_cap * 2 : 256;
+        double *grown = realloc(s->idf, cap * sizeof *grown);
+        if (!grown) {
+            v->failed = 1;
+            return 1;
+        }
+        s->idf = grown;
+        s->idf_cap = cap;
+    }
+    s->idf[s->nidf++] = precis_model_idf(s->model, tok->stem, tok->stem_len);
+    s->vec[s->nvec].idf_slot = (uint32_t)(s->nidf - 1);
     s->nvec++;
     return 0;
 }
@@ -268,15 +309,24 @@ static int tokenize_prose(precis_stories *s, const char *text, size_t len, vecto
                                       &stopped);
     if (n < 0)
         return -1;
-    for (long p = 0; p < n && !s->segs.full; p++)
+    for (long p = 0; p < n && !s->segs.full; p++) {
+        size_t first = s->segs.count;
         if (segment_paragraph(&s->scratch, text, s->paras.items[p], &s->segs) < 0)
             return -1;
-    for (size_t i = 0; i < s->segs.count; i++) {
-        const char *t = text + s->segs.items[i].start;
-        size_t tl = s->segs.items[i].end - s->segs.items[i].start;
-        if (clean_sentence_kind(t, tl) != JUNK_NONE)
-            continue;
-        tokenize(&s->tok, t, tl, add_token, v);
+        /* a paragraph that holds a page notice is the notice: "These crawls
+         * are part of ..." goes on for three sentences no rule knows */
+        int notice = 0;
+        for (size_t i = first; i < s->segs.count && !notice; i++) {
+            /* each sentence's verdict once: the flags field carries it */
+            junk_kind kind = clean_sentence_kind(text + s->segs.items[i].start,
+                                                 s->segs.items[i].end - s->segs.items[i].start);
+            s->segs.items[i].flags = kind == JUNK_NONE ? 0 : 1;
+            notice = kind == JUNK_CHROME;
+        }
+        for (size_t i = first; i < s->segs.count && !notice; i++)
+            if (!s->segs.items[i].flags)
+                tokenize(&s->tok, text + s->segs.items[i].start,
+                         s->segs.items[i].end - s->segs.items[i].start, add_token, v);
     }
     return 0;
 }
@@ -301,6 +351,7 @@ static int by_weight_desc(const void *a, const void *b)
 static int article_vector(precis_stories *s, const char *title, const char *text, size_t len)
 {
     s->nvec = 0;
+    s->nidf = 0;
     vector_ctx v = {s, 1.0, 0};
     if (title && *title && s->o.title_weight > 0) {
         v.factor = s->o.title_weight;
@@ -317,6 +368,9 @@ static int article_vector(precis_stories *s, const char *title, const char *text
         else
             s->vec[n++] = s->vec[i];
     }
+    /* sublinear counts: the tenth "bridge" says less than the first */
+    for (size_t i = 0; i < n; i++)
+        s->vec[i].weight = log1p(s->vec[i].weight) * s->idf[s->vec[i].idf_slot];
     if (n > s->o.terms) {
         qsort(s->vec, n, sizeof *s->vec, by_weight_desc);
         n = s->o.terms;
@@ -368,7 +422,7 @@ static posting_list *index_find(precis_stories *s, uint64_t key, int add)
     return &s->index[h];
 }
 
-static int posting_add(precis_stories *s, uint64_t key, uint32_t slot)
+static int posting_add(precis_stories *s, uint64_t key, uint32_t slot, float weight)
 {
     posting_list *p = index_find(s, key, 1);
     if (!p)
@@ -379,9 +433,14 @@ static int posting_add(precis_stories *s, uint64_t key, uint32_t slot)
         if (!grown)
             return -1;
         p->slots = grown;
+        float *w = realloc(p->weights, cap * sizeof *w);
+        if (!w)
+            return -1;
+        p->weights = w;
         p->cap = cap;
     }
-    p->slots[p->count++] = slot;
+    p->slots[p->count] = slot;
+    p->weights[p->count++] = weight;
     return 0;
 }
 
@@ -394,12 +453,16 @@ static void posting_remove(precis_stories *s, uint64_t key, uint32_t slot)
         return;
     for (size_t i = 0; i < p->count; i++)
         if (p->slots[i] == slot) {
-            p->slots[i] = p->slots[--p->count];
+            p->count--;
+            p->slots[i] = p->slots[p->count];
+            p->weights[i] = p->weights[p->count];
             break;
         }
     if (p->count == 0) {
         free(p->slots);
+        free(p->weights);
         p->slots = NULL;
+        p->weights = NULL;
         p->cap = 0;
     }
 }
@@ -425,7 +488,7 @@ static int story_reindex(precis_stories *s, uint32_t slot)
     qsort(top, t->nterms, sizeof *top, by_weight_desc);
     t->nindexed = 0;
     for (size_t i = 0; i < n; i++) {
-        if (posting_add(s, top[i].key, slot) < 0) {
+        if (posting_add(s, top[i].key, slot, (float)(top[i].weight / t->norm)) < 0) {
             free(top);
             return -1;
         }
@@ -485,12 +548,6 @@ static double dot_sorted(const term_weight64 *a, size_t na, const term_weight64 
     return dot;
 }
 
-/* The cosine of the article with a story's centroid. */
-static double story_similarity(const story *t, const term_weight64 *vec, size_t n)
-{
-    return t->norm > 0 ? dot_sorted(t->centroid, t->nterms, vec, n) / t->norm : 0;
-}
-
 static int story_push_article(story *t, const char *id)
 {
     if (t->count == t->cap) {
@@ -543,42 +600,79 @@ static long open_story(precis_stories *s)
     return (long)slot;
 }
 
-/* The live story with the largest cosine at or above the threshold, or -1. */
+/* The accumulator of a story slot, made when new; the table holds at most
+ * half its size (it grows with the number of stories one article meets). */
+static accumulator *acc_find(precis_stories *s, uint32_t slot)
+{
+    if ((s->nacc + 1) * 2 > s->acc_cap) {
+        size_t cap = s->acc_cap ? s->acc_cap * 2 : 1024;
+        accumulator *grown = calloc(cap, sizeof *grown);
+        uint32_t *used = malloc(cap * sizeof *used);
+        if (!grown || !used) {
+            free(grown);
+            free(used);
+            return NULL;
+        }
+        size_t n = 0;
+        for (size_t i = 0; i < s->nacc; i++) {
+            const accumulator *a = &s->acc[s->acc_used[i]];
+            size_t h = (a->slot * 2654435761u) & (cap - 1);
+            while (grown[h].slot)
+                h = (h + 1) & (cap - 1);
+            grown[h] = *a;
+            used[n++] = (uint32_t)h;
+        }
+        free(s->acc);
+        free(s->acc_used);
+        s->acc = grown;
+        s->acc_used = used;
+        s->acc_cap = cap;
+    }
+    size_t h = ((slot + 1) * 2654435761u) & (s->acc_cap - 1);
+    while (s->acc[h].slot && s->acc[h].slot != slot + 1)
+        h = (h + 1) & (s->acc_cap - 1);
+    if (!s->acc[h].slot) {
+        s->acc[h].slot = slot + 1;
+        s->acc[h].score = 0;
+        s->acc_used[s->nacc++] = (uint32_t)h;
+    }
+    return &s->acc[h];
+}
+
+/* The live story with the largest cosine at or above the threshold, -1
+ * when none, -2 when out of memory. */
 static long best_story(precis_stories *s)
 {
-    uint32_t cand[CANDIDATES_MAX];
-    uint32_t hits[CANDIDATES_MAX];
-    size_t ncand = 0;
-    /* hit counts over the article's terms; when more stories are hit than
-     * CANDIDATES_MAX, the first ones met (in key order) are kept: a
-     * deterministic bound */
+    /* the cosine of the article with every story that shares an indexed
+     * term, summed posting by posting (the classic inverted-index cosine,
+     * over each story's story_terms heaviest terms, which hold most of its
+     * weight); stories in an accumulator table keyed by slot */
+    s->nacc = 0;
     for (size_t k = 0; k < s->nvec; k++) {
         posting_list *p = index_find(s, s->vec[k].key, 0);
         if (!p || p->count > POSTINGS_MAX)
             continue;
         for (size_t i = 0; i < p->count; i++) {
-            size_t c = 0;
-            while (c < ncand && cand[c] != p->slots[i])
-                c++;
-            if (c < ncand)
-                hits[c]++;
-            else if (ncand < CANDIDATES_MAX) {
-                cand[ncand] = p->slots[i];
-                hits[ncand++] = 1;
-            }
+            accumulator *a = acc_find(s, p->slots[i]);
+            if (!a)
+                return -2;
+            a->score += s->vec[k].weight * p->weights[i];
         }
     }
     long best = -1;
     double best_cos = s->o.threshold;
-    for (size_t c = 0; c < ncand; c++) {
-        const story *t = &s->slots[cand[c]];
-        double cs = story_similarity(t, s->vec, s->nvec);
-        if (cs > best_cos || (cs == best_cos && best >= 0 && t->id < s->slots[best].id) ||
-            (cs == best_cos && best < 0)) {
-            best_cos = cs;
-            best = (long)cand[c];
+    for (size_t i = 0; i < s->nacc; i++) {
+        const accumulator *a = &s->acc[s->acc_used[i]];
+        uint32_t slot = a->slot - 1;
+        if (a->score > best_cos ||
+            (a->score == best_cos && best >= 0 && s->slots[slot].id < s->slots[best].id) ||
+            (a->score == best_cos && best < 0)) {
+            best_cos = a->score;
+            best = (long)slot;
         }
     }
+    for (size_t i = 0; i < s->nacc; i++)
+        s->acc[s->acc_used[i]].slot = 0;
     return best;
 }
 
@@ -601,6 +695,8 @@ precis_status precis_stories_add(precis_stories *s, const char *id, const char *
     if (article_vector(s, title, text ? text : "", len) < 0)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     long slot = s->nvec ? best_story(s) : -1;
+    if (slot == -2)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     if (slot < 0) {
         if (s->live >= s->o.max_live)
             make_room(s);
@@ -693,6 +789,82 @@ static int is_quiet(const precis_stories *s, const story *t, double now, int all
                    t->last_seen + s->o.window < now);
 }
 
+/* The live story (other than `slot`) whose centroid is closest to slot's,
+ * found through the index like an article's, or -1 below the threshold. */
+static long nearest_story(precis_stories *s, uint32_t slot, double threshold, double *cos_out)
+{
+    const story *t = &s->slots[slot];
+    uint32_t cand[CANDIDATES_MAX];
+    size_t ncand = 0;
+    for (size_t k = 0; k < t->nindexed && ncand < CANDIDATES_MAX; k++) {
+        posting_list *p = index_find(s, t->indexed[k], 0);
+        if (!p || p->count > POSTINGS_MAX)
+            continue;
+        for (size_t i = 0; i < p->count && ncand < CANDIDATES_MAX; i++) {
+            size_t c = 0;
+            while (c < ncand && cand[c] != p->slots[i])
+                c++;
+            if (c == ncand && p->slots[i] != slot)
+                cand[ncand++] = p->slots[i];
+        }
+    }
+    long best = -1;
+    double best_cos = threshold;
+    for (size_t c = 0; c < ncand; c++) {
+        const story *u = &s->slots[cand[c]];
+        if (t->norm <= 0 || u->norm <= 0)
+            continue;
+        double cs = dot_sorted(t->centroid, t->nterms, u->centroid, u->nterms) / (t->norm * u->norm);
+        if (cs > best_cos || (cs == best_cos && best >= 0 && u->id < s->slots[best].id)) {
+            best_cos = cs;
+            best = (long)cand[c];
+        }
+    }
+    *cos_out = best_cos;
+    return best;
+}
+
+/* Moves story `from` into story `into`: its articles, its vector. */
+static int merge_story(precis_stories *s, uint32_t from, uint32_t into)
+{
+    story *f = &s->slots[from], *t = &s->slots[into];
+    for (size_t i = 0; i < f->count; i++)
+        if (story_push_article(t, f->articles[i]) < 0)
+            return -1;
+    if (centroid_add(t, f->centroid, f->nterms) < 0 || story_reindex(s, into) < 0)
+        return -1;
+    if (!isnan(f->first_seen))
+        touch(t, f->first_seen, t->last_article);
+    if (!isnan(f->last_seen))
+        touch(t, f->last_seen, t->last_article);
+    if (f->last_article > t->last_article)
+        t->last_article = f->last_article;
+    for (size_t i = 0; i < f->nindexed; i++)
+        posting_remove(s, f->indexed[i], from);
+    story_release(f);
+    s->free_slots[s->nfree++] = from;
+    s->live--;
+    return 0;
+}
+
+/* Before quiet stories go: one that is close to another live story (two
+ * stories opened for one event before either had its vocabulary) joins it
+ * (`merge_threshold`, on the centroids' cosine). */
+static int merge_quiet(precis_stories *s, double now, int all)
+{
+    if (s->o.merge_threshold >= 1)
+        return 0;
+    for (size_t i = 0; i < s->nslots; i++) {
+        if (!s->slots[i].id || !is_quiet(s, &s->slots[i], now, all))
+            continue;
+        double cs;
+        long into = nearest_story(s, (uint32_t)i, s->o.merge_threshold, &cs);
+        if (into >= 0 && merge_story(s, (uint32_t)i, (uint32_t)into) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int story_order(const void *a, const void *b)
 {
     uint64_t x = ((const precis_story *)a)->id, y = ((const precis_story *)b)->id;
@@ -706,6 +878,8 @@ precis_status precis_stories_flush(precis_stories *s, double now, int all,
         *out = NULL;
     if (!s || !out)
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0, "precis_stories_flush: NULL argument");
+    if (merge_quiet(s, now, all) < 0)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     precis_story_list *l = calloc(1, sizeof *l);
     if (!l)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");

@@ -174,7 +174,13 @@ static const char *const notice_markers[] = {
     "this story was updated", "this article was updated", "editor's note:",
     "editor\xe2\x80\x99s note:", "as an interest to stay up to date", "tweet with a location",
     "add location information to your tweets", "you can add location information",
-    "delete your tweet location history", "added to the wayback machine", NULL};
+    "delete your tweet location history", "added to the wayback machine",
+    /* more notices of the web archive and of site plugins, each the whole
+     * text of many "articles" in the Multi-News crawl */
+    "focused crawls are collections", "the seed for this crawl was", "the seed for wide0",
+    "this is a set of web collections curated", "this will appear next to all of your comments",
+    "the interactive transcript could not be loaded", "this copy is for your personal, non-commercial use",
+    NULL};
 
 /* Notices recognised by how they open: "Update: ...", "Correction: ...". */
 static const char *const notice_prefixes[] = {

@@ -25,6 +25,13 @@ static void test_page_notices_are_chrome(void **state)
         "Archive.",
         "Tweet with a location You can add location information to your Tweets, such as your "
         "city or precise location.",
+        "Focused crawls are collections of frequently-updated webcrawl data from narrow (as "
+        "opposed to broad or wide) web crawls, often focused on a single domain or subdomain.",
+        "The seed for this crawl was a list of every host in the Wayback Machine.",
+        "This will appear next to all of your comments This will NOT appear anywhere on "
+        "Newsday.com",
+        "The interactive transcript could not be loaded.",
+        "Dow Jones Reprints: This copy is for your personal, non-commercial use only.",
         "1 of 12",
         "Fig. 3: The river level at the harbour gauge since 1990.",
         "A helicopter drops water on the flood wall near Northbridge, on Aug. 11, 2025.",
