@@ -364,6 +364,34 @@ PRECIS="$BIN" sh tests/pathological/test_pathological.sh >"$W/patho.txt" 2>&1 ||
     echo
 } >>"$OUT"
 
+# ---- stories and near-duplicates (issue #14) ---------------------------------------
+log "stories: bench/stories.sh"
+if PRECIS="$PRECIS" SHARED="$SHARED" sh bench/stories.sh >"$W/stories.md" 2>"$W/stories.err"; then
+    { echo; cat "$W/stories.md"; } >>"$OUT"
+else
+    { echo; echo "bench/stories.sh failed:"; echo; echo '```'; tail -5 "$W/stories.err"; echo '```'; } >>"$OUT"
+fi
+TRAIN=$SHARED/data/multinews/train.jsonl.xz
+if [ -f "$TRAIN" ]; then
+    log "stories: the train pool"
+    "$PY" bench/stories.py pool "$TRAIN" "$W/train-pool.jsonl" "$W/train-gold.tsv" 2>"$W/train-pool.log"
+    n_train=$(wc -l <"$W/train-pool.jsonl" | tr -d ' ')
+    /usr/bin/time -f "%e %M" -o "$W/train-cluster.time" "$BIN" cluster --quiet "$W/train-pool.jsonl" >"$W/train-stories.jsonl"
+    /usr/bin/time -f "%e %M" -o "$W/train-dedup.time" "$BIN" dedup --quiet "$W/train-pool.jsonl" >"$W/train-groups.jsonl"
+    "$PY" bench/stories.py score-stories "$W/train-stories.jsonl" "$W/train-gold.tsv" >"$W/train-score.json"
+    {
+        echo
+        echo "### Speed on the train pool ($n_train articles of Multi-News train, one core: both commands are sequential)"
+        echo
+        echo "| command | wall | articles per second | peak memory | target |"
+        echo "|---|---|---|---|---|"
+        read -r sec kb <"$W/train-cluster.time"
+        echo "| \`$PRECIS cluster train-pool.jsonl\` (B³ F1 $("$PY" -c "import json,sys; print('%.3f' % json.load(open(sys.argv[1]))['bcubed_f1'])" "$W/train-score.json")) | $sec s | $(awk -v n="$n_train" -v s="$sec" 'BEGIN { printf "%.0f", n / s }') | $((kb / 1024)) MB | $(awk -v s="$sec" 'BEGIN { print (s < 30) ? "PASS (< 30 s)" : "FAIL (< 30 s)" }') |"
+        read -r sec kb <"$W/train-dedup.time"
+        echo "| \`$PRECIS dedup train-pool.jsonl\` | $sec s | $(awk -v n="$n_train" -v s="$sec" 'BEGIN { printf "%.0f", n / s }') | $((kb / 1024)) MB | |"
+    } >>"$OUT"
+fi
+
 # ---- the report ------------------------------------------------------------------
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 # busy: load before the run, or more at its end than its own (mostly one-core) last minute

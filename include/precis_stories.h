@@ -30,10 +30,11 @@ typedef struct precis_dedup_options {
     size_t size;          /* sizeof the struct as the caller was compiled */
     unsigned shingle;     /* words per shingle (default 5) */
     unsigned hashes;      /* MinHash values per signature (default 128) */
-    unsigned bands;       /* LSH bands; hashes / bands rows each (default 32) */
+    unsigned bands;       /* LSH bands; hashes / bands rows each (default 64) */
     double threshold;     /* two texts are copies when the larger of their
                              Jaccard similarity and the containment of the
-                             shorter in the longer reaches this (default 0.7) */
+                             shorter in the longer reaches this (default 0.5;
+                             src/stories/dedup.c says why) */
     int exact;            /* 1: compare every pair on the exact shingle
                              sets (ground truth, for small inputs) */
     uint64_t seed;        /* of the hash functions (default 1) */

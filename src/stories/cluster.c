@@ -360,6 +360,8 @@ static int article_vector(precis_stories *s, const char *title, const char *text
     v.factor = 1.0;
     if (tokenize_prose(s, text, len, &v) < 0 || v.failed)
         return -1;
+    if (s->nvec == 0)
+        return 0; /* no prose: a story of its own, that nothing joins */
     qsort(s->vec, s->nvec, sizeof *s->vec, by_key);
     size_t n = 0;
     for (size_t i = 0; i < s->nvec; i++) {

@@ -149,6 +149,10 @@ expect_stdout '"id":"copy/trimmed","group":[0-9]+,"representative":"people/ledge
 run "$PRECIS" dedup --all $R/junk
 expect_exit 0 "dedup: a folder"
 [ "$(wc -l < "$TMP/out")" -eq 5 ] && ok "dedup --all: every article in a group, the singletons too" || not_ok "dedup --all" "$(wc -l < "$TMP/out") lines"
+run "$PRECIS" dedup examples/daraa
+expect_stdout '"members":\["000_424f73fbbff911b5.txt","001_119253a322498d90.txt"\],"representative":"001_119253a322498d90.txt"' \
+    "dedup: the example's wire story and its edited, longer reprint are one group"
+[ "$(wc -l < "$TMP/out")" -eq 1 ] && ok "dedup: the example's two other outlets are no copies" || not_ok "dedup: the example's two other outlets are no copies"
 run "$PRECIS" dedup --bands 3 "$TMP/copies.jsonl"
 expect_exit 2 "dedup: bands that do not divide the hashes are a usage error"
 expect_stderr 'must divide' "... saying why"

@@ -21,7 +21,7 @@
 FUZZ_CC      ?= clang
 FUZZ_B       := build/fuzz
 FUZZ_DIR     := tests/fuzz
-FUZZ_TARGETS ?= fuzz_json_line fuzz_sgml fuzz_text fuzz_rouge fuzz_lines
+FUZZ_TARGETS ?= fuzz_json_line fuzz_sgml fuzz_text fuzz_rouge fuzz_lines fuzz_stream
 SECONDS      ?= 60
 
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

@@ -408,8 +408,8 @@ static void test_defaults(void **state)
     assert_int_equal(o.size, sizeof o);
     assert_int_equal(o.shingle, 5);
     assert_int_equal(o.hashes, 128);
-    assert_int_equal(o.bands, 32);
-    assert_true(o.threshold == 0.7);
+    assert_int_equal(o.bands, 64);
+    assert_true(o.threshold == 0.5);
     assert_int_equal(o.exact, 0);
     assert_true(o.seed == 1);
     /* a caller compiled with a shorter struct: only its bytes are written */
