@@ -22,6 +22,7 @@
 #include "article_input.h"
 #include "cli.h"
 #include "precis_stories.h"
+#include "story_briefs.h"
 
 static const char help_text[] =
     "usage: precis cluster [options] [FILE.jsonl[.gz|.xz] | FOLDER | -]\n"
@@ -40,6 +41,10 @@ static const char help_text[] =
     "                      and is written out (needs dates; suffixes m, h, d)\n"
     "  --max-live N        most live stories (default 200000)\n"
     "  --title-weight X    weight of title words (default 2)\n"
+    "  --summarize         add each story's brief (\"brief\": the JSON of precis\n"
+    "                      summarize --json), its near-copies collapsed first\n"
+    "  --words N, --method NAME, --set KEY=VALUE ...  the brief's options, as in\n"
+    "                      precis summarize (default 100 words)\n"
     "  --skip-bad          report a bad line and go on\n"
     "  --allow-duplicate-ids  accept an id twice (each occurrence is an article)\n"
     "  --quiet             no warnings on stderr\n"
@@ -118,6 +123,8 @@ static void id_set_free(id_set *s)
 
 typedef struct cluster_run {
     precis_stories *stories;
+    precis_summarizer *summarizer; /* --summarize: briefs, else NULL */
+    text_store texts;              /* --summarize: the texts of live stories */
     int skip_bad, allow_duplicates, quiet;
     id_set seen;
     double latest;          /* the latest date seen */
@@ -139,9 +146,23 @@ static int write_stories(cluster_run *r, double now, int all)
             rc = cli_report(&err);
             break;
         }
+        if (r->summarizer) {
+            char *with_brief = NULL;
+            if (story_brief_json(r->summarizer, &r->texts, &l->stories[i], json, &with_brief,
+                                 &err) < 0) {
+                precis_string_free(json);
+                rc = cli_report(&err);
+                break;
+            }
+            precis_string_free(json);
+            json = with_brief;
+        }
         if (fputs(json, stdout) == EOF || fputc('\n', stdout) == EOF)
             rc = cli_check_output();
-        precis_string_free(json);
+        if (r->summarizer)
+            free(json);
+        else
+            precis_string_free(json);
     }
     precis_story_list_free(l);
     if (rc == EXIT_OK && fflush(stdout) != 0)
@@ -174,6 +195,10 @@ static int add_article(void *ctx, precis_stream_article *a, const char *source, 
     if (a->len == 0 && !r->quiet)
         cli_warn("%s:%ld: article '%s' has an empty text: a story of its own", source, line,
                  a->id);
+    if (r->summarizer && text_store_put(&r->texts, a->id, a->text, a->len) < 0) {
+        PRECIS_FAIL_CLI(&err, PRECIS_E_NOMEM, source, "out of memory");
+        return cli_report(&err);
+    }
     if (precis_stories_add(r->stories, a->id, a->title, a->text, a->len, a->time, NULL, &err) !=
         PRECIS_OK) {
         if (!err.source[0])
@@ -210,8 +235,10 @@ static double parse_duration(const char *text)
 int cmd_cluster(int argc, char **argv)
 {
     enum { OPT_THRESHOLD = 256, OPT_MERGE, OPT_WINDOW, OPT_MAX_LIVE, OPT_TITLE, OPT_SKIP_BAD, OPT_DUPS,
-           OPT_QUIET };
+           OPT_QUIET, OPT_SUMMARIZE };
     static const struct option longopts[] = {
+        CLI_SUMMARY_OPTIONS,
+        {"summarize", no_argument, 0, OPT_SUMMARIZE},
         {"threshold", required_argument, 0, OPT_THRESHOLD},
         {"merge", required_argument, 0, OPT_MERGE},
         {"window", required_argument, 0, OPT_WINDOW},
@@ -224,6 +251,9 @@ int cmd_cluster(int argc, char **argv)
         {0, 0, 0, 0}};
     precis_stories_options o;
     precis_stories_options_init(&o);
+    precis_options so;
+    precis_options_init(&so);
+    int budget_set = 0, summarize = 0;
     cluster_run r = {0};
     r.latest = NAN;
     opterr = 0;
@@ -232,7 +262,16 @@ int cmd_cluster(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         double v;
         long n;
+        int src = cli_summary_option("cluster ", c, optarg, &so, &budget_set);
+        if (src >= 0) {
+            if (src)
+                return src;
+            continue;
+        }
         switch (c) {
+        case OPT_SUMMARIZE:
+            summarize = 1;
+            break;
         case OPT_THRESHOLD:
             if (cli_parse_number(optarg, &v) < 0 || !(v > 0 && v <= 1))
                 return cli_usage_error("cluster ", "--threshold needs a number above 0 and at "
@@ -282,11 +321,25 @@ int cmd_cluster(int argc, char **argv)
     if (argc - optind > 1)
         return cli_usage_error("cluster ", "give one input (a file, a folder or -)");
     const char *path = optind < argc ? argv[optind] : "-";
+    if (!summarize && budget_set)
+        return cli_usage_error("cluster ", "--words, --bytes and --sentences set the brief of "
+                               "--summarize");
+    if (summarize) {
+        int orc = cli_check_options("cluster ", &so);
+        if (orc)
+            return orc;
+    }
     precis_error err = {0};
     precis_model *model = NULL;
     if (precis_model_new(&model, &err) != PRECIS_OK)
         return cli_report(&err);
-    if (precis_stories_new(model, &o, &r.stories, &err) != PRECIS_OK) {
+    if (precis_stories_new(model, &o, &r.stories, &err) != PRECIS_OK ||
+        (summarize && (precis_summarizer_new(model, &so, &r.summarizer, &err) != PRECIS_OK ||
+                       text_store_init(&r.texts) < 0))) {
+        if (summarize && !err.message[0])
+            PRECIS_FAIL_CLI(&err, PRECIS_E_NOMEM, "", "out of memory");
+        precis_summarizer_free(r.summarizer);
+        precis_stories_free(r.stories);
         precis_model_free(model);
         return cli_report(&err);
     }
@@ -298,6 +351,9 @@ int cmd_cluster(int argc, char **argv)
     if (rc == EXIT_OK && r.skipped && !r.quiet)
         cli_warn("%zu line%s skipped (--skip-bad)", r.skipped, r.skipped == 1 ? "" : "s");
     id_set_free(&r.seen);
+    if (r.summarizer)
+        text_store_free(&r.texts);
+    precis_summarizer_free(r.summarizer);
     precis_stories_free(r.stories);
     precis_model_free(model);
     return rc;

@@ -153,6 +153,26 @@ run "$PRECIS" dedup examples/daraa
 expect_stdout '"members":\["000_424f73fbbff911b5.txt","001_119253a322498d90.txt"\],"representative":"001_119253a322498d90.txt"' \
     "dedup: the example's wire story and its edited, longer reprint are one group"
 [ "$(wc -l < "$TMP/out")" -eq 1 ] && ok "dedup: the example's two other outlets are no copies" || not_ok "dedup: the example's two other outlets are no copies"
+# briefs: each story summarized as `precis summarize` would, its copies collapsed first
+run "$PRECIS" cluster --summarize --words 60 "$TMP/copies.jsonl"
+expect_exit 0 "cluster --summarize: a brief per story"
+$PY - "$TMP/out" <<'PY' && ok "cluster --summarize: the planted copies collapsed, every brief attributed to the story's articles" || not_ok "cluster --summarize" "$(head -c 400 "$TMP/out")"
+import json, sys
+stories = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+collapsed = {s["articles"][0].split("/")[0]: s["copies_collapsed"] for s in stories}
+assert sum(s["copies_collapsed"] for s in stories) == 3, collapsed
+pairs = [("people/ledger.txt", "copy/trimmed"), ("quotes/wire.txt", "copy/edited"),
+         ("chrome/kqrv.txt", "copy/updated")]
+for s in stories:
+    b = s["brief"]
+    assert 0 < b["words"] <= 60, b
+    names = {sent["name"] for sent in b["sentences"]}
+    assert names <= set(s["articles"]), (names, s["articles"])
+    for a, c in pairs:
+        assert not (a in names and c in names), (a, c, names)
+PY
+run "$PRECIS" cluster --words 60 "$TMP/copies.jsonl"
+expect_exit 2 "cluster: --words without --summarize is a usage error"
 run "$PRECIS" dedup --bands 3 "$TMP/copies.jsonl"
 expect_exit 2 "dedup: bands that do not divide the hashes are a usage error"
 expect_stderr 'must divide' "... saying why"
