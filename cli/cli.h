@@ -8,6 +8,8 @@
 #ifndef PRECIS_CLI_H
 #define PRECIS_CLI_H
 
+#include <stddef.h>
+
 #include "precis.h"
 #include "precis_io.h"
 
@@ -24,6 +26,16 @@ int cmd_eval(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);
 int cmd_dedup(int argc, char **argv);
+
+/* The hash of a NUL-terminated string (FNV-1a) for the commands' tables of
+ * names and ids. */
+static inline size_t cli_hash(const char *s)
+{
+    size_t h = 1469598103934665603u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
 
 /* Fills an error record (the CLI's counterpart of the library's macro). */
 void cli_fail(precis_error *err, precis_status status, const char *source, const char *fmt, ...)

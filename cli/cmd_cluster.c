@@ -60,14 +60,6 @@ typedef struct id_set {
     size_t cap, count;
 } id_set;
 
-static size_t id_hash(const char *s)
-{
-    size_t h = 1469598103934665603u; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
-}
-
 /* Adds id; *first_line receives the line of an earlier copy (then 1 is
  * returned), -1 when out of memory, 0 when new. */
 static int id_set_add(id_set *s, const char *id, long line, long *first_line)
@@ -84,7 +76,7 @@ static int id_set_add(id_set *s, const char *id, long line, long *first_line)
         for (size_t i = 0; i < s->cap; i++) {
             if (!s->ids[i])
                 continue;
-            size_t h = id_hash(s->ids[i]) & (cap - 1);
+            size_t h = cli_hash(s->ids[i]) & (cap - 1);
             while (ids[h])
                 h = (h + 1) & (cap - 1);
             ids[h] = s->ids[i];
@@ -96,7 +88,7 @@ static int id_set_add(id_set *s, const char *id, long line, long *first_line)
         s->lines = lines;
         s->cap = cap;
     }
-    size_t h = id_hash(id) & (s->cap - 1);
+    size_t h = cli_hash(id) & (s->cap - 1);
     while (s->ids[h]) {
         if (!strcmp(s->ids[h], id)) {
             *first_line = s->lines[h];
@@ -146,23 +138,18 @@ static int write_stories(cluster_run *r, double now, int all)
             rc = cli_report(&err);
             break;
         }
-        if (r->summarizer) {
-            char *with_brief = NULL;
-            if (story_brief_json(r->summarizer, &r->texts, &l->stories[i], json, &with_brief,
-                                 &err) < 0) {
-                precis_string_free(json);
-                rc = cli_report(&err);
-                break;
-            }
+        char *with_brief = NULL;
+        if (r->summarizer && story_brief_json(r->summarizer, &r->texts, &l->stories[i], json,
+                                              &with_brief, &err) < 0) {
             precis_string_free(json);
-            json = with_brief;
+            rc = cli_report(&err);
+            break;
         }
-        if (fputs(json, stdout) == EOF || fputc('\n', stdout) == EOF)
+        const char *line = with_brief ? with_brief : json;
+        if (fputs(line, stdout) == EOF || fputc('\n', stdout) == EOF)
             rc = cli_check_output();
-        if (r->summarizer)
-            free(json);
-        else
-            precis_string_free(json);
+        free(with_brief);
+        precis_string_free(json);
     }
     precis_story_list_free(l);
     if (rc == EXIT_OK && fflush(stdout) != 0)

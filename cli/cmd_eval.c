@@ -221,20 +221,12 @@ static void eval_process(void *vctx, void *state, precis_cluster *cluster, batch
     precis_summary_free(sum);
 }
 
-static size_t name_hash(const char *s)
-{
-    size_t h = 1469598103934665603u; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
-}
-
 /* The saved file name `name` of this run, or NULL. */
 static const saved_name *find_saved(const eval_ctx *ctx, const char *name)
 {
     if (!ctx->nslots)
         return NULL;
-    for (size_t at = name_hash(name) & (ctx->nslots - 1); ctx->slots[at];
+    for (size_t at = cli_hash(name) & (ctx->nslots - 1); ctx->slots[at];
          at = (at + 1) & (ctx->nslots - 1))
         if (!strcmp(ctx->saved[ctx->slots[at] - 1].name, name))
             return &ctx->saved[ctx->slots[at] - 1];
@@ -258,7 +250,7 @@ static int add_saved(eval_ctx *ctx, const char *name, const char *id, long line)
         if (!slots)
             return -1;
         for (size_t i = 0; i < ctx->nsaved; i++) {
-            size_t at = name_hash(ctx->saved[i].name) & (n - 1);
+            size_t at = cli_hash(ctx->saved[i].name) & (n - 1);
             while (slots[at])
                 at = (at + 1) & (n - 1);
             slots[at] = i + 1;
@@ -276,7 +268,7 @@ static int add_saved(eval_ctx *ctx, const char *name, const char *id, long line)
         free(e->id);
         return -1;
     }
-    size_t at = name_hash(name) & (ctx->nslots - 1);
+    size_t at = cli_hash(name) & (ctx->nslots - 1);
     while (ctx->slots[at])
         at = (at + 1) & (ctx->nslots - 1);
     ctx->slots[at] = ++ctx->nsaved;

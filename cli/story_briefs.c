@@ -24,14 +24,6 @@ typedef struct stored {
     struct stored *next; /* same slot: another id, or the same id again */
 } stored;
 
-static size_t id_hash(const char *s)
-{
-    size_t h = 1469598103934665603u; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
-}
-
 int text_store_init(text_store *t)
 {
     t->cap = 4096;
@@ -66,7 +58,7 @@ int text_store_put(text_store *t, const char *id, const char *text, size_t len)
     s->text[len] = '\0';
     s->len = len;
     /* appended at the end of its chain: the same id taken in input order */
-    stored **at = &t->slots[id_hash(id) & (t->cap - 1)];
+    stored **at = &t->slots[cli_hash(id) & (t->cap - 1)];
     while (*at)
         at = &(*at)->next;
     *at = s;
@@ -77,7 +69,7 @@ int text_store_put(text_store *t, const char *id, const char *text, size_t len)
 /* Takes the first stored text of `id` out of the store (NULL when none). */
 static stored *text_store_take(text_store *t, const char *id)
 {
-    for (stored **at = &t->slots[id_hash(id) & (t->cap - 1)]; *at; at = &(*at)->next)
+    for (stored **at = &t->slots[cli_hash(id) & (t->cap - 1)]; *at; at = &(*at)->next)
         if (!strcmp((*at)->id, id)) {
             stored *s = *at;
             *at = s->next;
@@ -151,28 +143,22 @@ int story_brief_json(precis_summarizer *sz, text_store *t, const precis_story *s
         if (keep[i])
             kept[m++] = (precis_article){arts[i]->id, arts[i]->text, arts[i]->len};
     precis_summary *sum = NULL;
-    char *brief = NULL;
     precis_cluster cluster = {NULL, kept, m, PRECIS_MARKUP_PLAIN, NULL, 0, NULL};
     precis_status st = precis_summarize(sz, kept, m, PRECIS_MARKUP_PLAIN, &sum, err);
     if (st == PRECIS_E_EMPTY) {
         /* a story of empty texts gets an empty brief, said in it */
-        brief = strdup("{\"summary\":\"\",\"words\":0,\"sentences\":[],"
-                       "\"warnings\":[\"no article text to summarize\"]}");
+        *out = join_json(story_json, "{\"summary\":\"\",\"words\":0,\"sentences\":[],"
+                                     "\"warnings\":[\"no article text to summarize\"]}",
+                         n - m);
     } else if (st == PRECIS_OK) {
-        if (precis_summary_to_json(sum, &cluster, NULL, &brief, err) != PRECIS_OK)
-            brief = NULL;
+        char *brief = NULL;
+        if (precis_summary_to_json(sum, &cluster, NULL, &brief, err) == PRECIS_OK)
+            *out = join_json(story_json, brief, n - m);
+        precis_string_free(brief);
     }
     precis_summary_free(sum);
-    if (brief) {
-        *out = join_json(story_json, brief, n - m);
-        if (!*out)
-            PRECIS_FAIL_CLI(err, PRECIS_E_NOMEM, "", "out of memory");
-    } else if (st == PRECIS_E_EMPTY) {
+    if (!*out && (st == PRECIS_OK || st == PRECIS_E_EMPTY))
         PRECIS_FAIL_CLI(err, PRECIS_E_NOMEM, "", "out of memory");
-    }
-    precis_string_free(st == PRECIS_E_EMPTY ? NULL : brief);
-    if (st == PRECIS_E_EMPTY)
-        free(brief);
     rc = *out ? 0 : -1;
 done:
     for (size_t i = 0; arts && i < n; i++)

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "sized.h"
 
 void precis_options_init_sized(precis_options *options, size_t size)
 {
@@ -50,9 +51,7 @@ void precis_options_init_sized(precis_options *options, size_t size)
     o.concept_weight = 0.3;
     /* a caller built against an older header has a shorter struct: only
      * its first `size` bytes are written */
-    memcpy(options, &o, size < sizeof o ? size : sizeof o);
-    if (size >= sizeof options->size)
-        options->size = size;
+    sized_store(options, &o, sizeof o, size);
 }
 
 precis_status options_from_caller(const precis_options *in, precis_options *out,
@@ -61,13 +60,11 @@ precis_status options_from_caller(const precis_options *in, precis_options *out,
     precis_options_init(out);
     if (!in)
         return PRECIS_OK;
-    if (in->size < sizeof in->size)
+    if (!sized_load(out, sizeof *out, in))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                            "precis_options.size is %zu: initialise the options with "
                            "precis_options_init",
                            in->size);
-    memcpy(out, in, in->size < sizeof *out ? in->size : sizeof *out);
-    out->size = sizeof *out;
     return PRECIS_OK;
 }
 

@@ -48,14 +48,6 @@ static int is_quote_shard(const workset *c, const uint32_t *order, size_t count,
     return 0;
 }
 
-static int has_term(const sentence *s, uint32_t term)
-{
-    for (uint32_t k = 0; k < s->nvec; k++)
-        if (s->vec[k].term == term)
-            return 1;
-    return 0;
-}
-
 /* "The move ..." with no earlier brief sentence naming the move. */
 static int definite_without_antecedent(const workset *c, const uint32_t *order, size_t i)
 {
@@ -63,9 +55,8 @@ static int definite_without_antecedent(const workset *c, const uint32_t *order, 
     if (!(s->flags & SENT_DEFINITE))
         return 0;
     for (size_t j = 0; j < i; j++)
-        for (int k = 0; k < 2; k++)
-            if (s->definite[k] != UINT32_MAX && has_term(&c->sents[order[j]], s->definite[k]))
-                return 0;
+        if (sentence_names_antecedent(&c->sents[order[j]], s))
+            return 0;
     return 1;
 }
 

@@ -59,6 +59,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "sized.h"
 #include "text.h"
 
 /* Compiled from data/rouge_stopwords.tsv and data/rouge_wordnet.tsv by
@@ -154,9 +155,7 @@ void precis_rouge_options_init_sized(precis_rouge_options *options, size_t size)
     o.confidence = 95;
     o.resamples = 1000;
     /* only the first `size` bytes: see precis_options_init_sized */
-    memcpy(options, &o, size < sizeof o ? size : sizeof o);
-    if (size >= sizeof options->size)
-        options->size = size;
+    sized_store(options, &o, sizeof o, size);
 }
 
 precis_status rouge_options_from_caller(const precis_rouge_options *in, precis_rouge_options *out,
@@ -165,13 +164,11 @@ precis_status rouge_options_from_caller(const precis_rouge_options *in, precis_r
     precis_rouge_options_init(out);
     if (!in)
         return PRECIS_OK;
-    if (in->size < sizeof in->size)
+    if (!sized_load(out, sizeof *out, in))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, "rouge", 0,
                            "precis_rouge_options.size is %zu: initialise the options with "
                            "precis_rouge_options_init",
                            in->size);
-    memcpy(out, in, in->size < sizeof *out ? in->size : sizeof *out);
-    out->size = sizeof *out;
     return PRECIS_OK;
 }
 
@@ -316,9 +313,7 @@ precis_status precis_rouge_options_parse(const char *flags, precis_rouge_options
     precis_status st = check_options(&o, err);
     if (st != PRECIS_OK)
         return st;
-    size_t size = out->size; /* the caller's first `size` bytes only */
-    memcpy(out, &o, size < sizeof o ? size : sizeof o);
-    out->size = size;
+    sized_store(out, &o, sizeof o, out->size); /* the caller's first `size` bytes only */
     return PRECIS_OK;
 }
 

@@ -59,22 +59,6 @@ static long successor(const workset *c, const uint32_t *cand, size_t ncand, size
     return -1;
 }
 
-static int has_term(const sentence *s, uint32_t term)
-{
-    for (uint32_t k = 0; k < s->nvec; k++)
-        if (s->vec[k].term == term)
-            return 1;
-    return 0;
-}
-
-static int names_in_full(const sentence *s, uint32_t person)
-{
-    for (uint32_t k = 0; k < s->nmentions; k++)
-        if (s->mentions[k].person == person && s->mentions[k].introducer == MENTION_FULL)
-            return 1;
-    return 0;
-}
-
 /* The rows that keep a brief readable (select/units.c says why), each
  *   s_k - sum of the sentences that satisfy the need <= 0:
  * the rest of a quotation (before and after), the antecedent of "The
@@ -107,13 +91,6 @@ static void need_row(need_rows *nr, size_t k, const long *others, size_t nothers
     }
 }
 
-/* A sentence that can stand before s in the reading order: from another
- * article (whose block can move up), or earlier in s's own. */
-static int can_precede(const sentence *j, const sentence *s)
-{
-    return j->article != s->article || j->index < s->index;
-}
-
 static void readability_rows(const workset *c, const uint32_t *cand, size_t ncand,
                              long *others, need_rows *nr)
 {
@@ -129,9 +106,8 @@ static void readability_rows(const workset *c, const uint32_t *cand, size_t ncan
             if (p >= 0)
                 others[m++] = p;
             for (size_t j = 0; j < ncand; j++)
-                if (j != k && (long)j != p && can_precede(&c->sents[cand[j]], s) &&
-                    ((s->definite[0] != UINT32_MAX && has_term(&c->sents[cand[j]], s->definite[0])) ||
-                     (s->definite[1] != UINT32_MAX && has_term(&c->sents[cand[j]], s->definite[1]))))
+                if (j != k && (long)j != p && sentence_can_precede(&c->sents[cand[j]], s) &&
+                    sentence_names_antecedent(&c->sents[cand[j]], s))
                     others[m++] = (long)j;
             need_row(nr, k, others, m);
         }
@@ -140,8 +116,8 @@ static void readability_rows(const workset *c, const uint32_t *cand, size_t ncan
                 continue;
             size_t m = 0;
             for (size_t j = 0; j < ncand; j++)
-                if (j != k && can_precede(&c->sents[cand[j]], s) &&
-                    names_in_full(&c->sents[cand[j]], s->mentions[q].person))
+                if (j != k && sentence_can_precede(&c->sents[cand[j]], s) &&
+                    sentence_names_in_full(&c->sents[cand[j]], s->mentions[q].person))
                     others[m++] = (long)j;
             need_row(nr, k, others, m);
         }

@@ -104,20 +104,6 @@ static int reading_order(const void *pa, const void *pb, void *ctx)
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
-/* Position of the first brief sentence from `from` on that names the person
- * in full, or count. */
-static size_t first_full_mention(const workset *c, const uint32_t *sents, size_t count,
-                                 size_t from, uint32_t person)
-{
-    for (size_t i = from; i < count; i++) {
-        const sentence *s = &c->sents[sents[i]];
-        for (uint32_t k = 0; k < s->nmentions; k++)
-            if (s->mentions[k].person == person && s->mentions[k].introducer == MENTION_FULL)
-                return i;
-    }
-    return count;
-}
-
 /* Moves the article block that holds position `from` to start at position
  * `to` (to < from), keeping every other sentence's order. */
 static void move_block_before(const workset *c, uint32_t *sents, size_t count, size_t from,
@@ -139,62 +125,59 @@ static void move_block_before(const workset *c, uint32_t *sents, size_t count, s
     }
 }
 
+/* Position of the first brief sentence in [from, to) that meets the need,
+ * or `to`. */
+static size_t first_meeting(const workset *c, const uint32_t *sents, size_t from, size_t to,
+                            const sentence *s, sentence_need_fn met, uint32_t arg)
+{
+    for (size_t i = from; i < to; i++)
+        if (met(&c->sents[sents[i]], s, arg))
+            return i;
+    return to;
+}
+
+/* The sentence at position i has a need no earlier brief sentence meets:
+ * the block of the first later sentence that meets it, from another
+ * article, moves up before i's block.  1 when something moved. */
+static int bring_forward(const workset *c, uint32_t *sents, size_t count, size_t i,
+                         sentence_need_fn met, uint32_t arg)
+{
+    const sentence *s = &c->sents[sents[i]];
+    if (first_meeting(c, sents, 0, i, s, met, arg) < i)
+        return 0;
+    size_t later = first_meeting(c, sents, i + 1, count, s, met, arg);
+    if (later == count || c->sents[sents[later]].article == s->article)
+        return 0;
+    size_t block = i;
+    while (block > 0 && c->sents[sents[block - 1]].article == s->article)
+        block--;
+    move_block_before(c, sents, count, later, block);
+    return 1;
+}
+
 /* A person named by surname before the brief gives the full name, when a
- * later article block gives it: that block moves up, before the sentence's
- * block.  Each pass fixes one such pair; a cycle (two blocks each
- * introducing someone the other names) stops after `count` passes. */
+ * later article block gives it: that block moves up.  Each pass fixes one
+ * such pair; a cycle (two blocks each introducing someone the other names)
+ * stops after `count` passes. */
 static void introduce_before_naming(const workset *c, uint32_t *sents, size_t count)
 {
     for (size_t pass = 0; pass < count; pass++) {
         int moved = 0;
         for (size_t i = 0; i < count && !moved; i++) {
             const sentence *s = &c->sents[sents[i]];
-            for (uint32_t k = 0; k < s->nmentions && !moved; k++) {
-                uint32_t person = s->mentions[k].person;
-                if (s->mentions[k].introducer == MENTION_FULL ||
-                    first_full_mention(c, sents, i, 0, person) < i)
-                    continue;
-                size_t later = first_full_mention(c, sents, count, i + 1, person);
-                if (later == count || c->sents[sents[later]].article == s->article)
-                    continue;
-                size_t block = i;
-                while (block > 0 && c->sents[sents[block - 1]].article == s->article)
-                    block--;
-                move_block_before(c, sents, count, later, block);
-                moved = 1;
-            }
+            for (uint32_t k = 0; k < s->nmentions && !moved; k++)
+                moved = s->mentions[k].introducer != MENTION_FULL &&
+                        bring_forward(c, sents, count, i, sentence_gives_full_name,
+                                      s->mentions[k].person);
         }
         if (!moved)
             return;
     }
 }
 
-static int names_term(const sentence *s, uint32_t term)
-{
-    for (uint32_t k = 0; k < s->nvec; k++)
-        if (s->vec[k].term == term)
-            return 1;
-    return term == UINT32_MAX;
-}
-
-/* Position of the first brief sentence in [from, to) that names one of the
- * words after a "The move ..." opener, or `to`. */
-static size_t first_naming(const workset *c, const uint32_t *sents, size_t from, size_t to,
-                           const sentence *ref)
-{
-    for (size_t i = from; i < to; i++) {
-        const sentence *s = &c->sents[sents[i]];
-        if (s == ref)
-            continue;
-        for (int k = 0; k < 2; k++)
-            if (ref->definite[k] != UINT32_MAX && names_term(s, ref->definite[k]))
-                return i;
-    }
-    return to;
-}
-
 /* "The move ..." whose antecedent the brief holds in a later article
- * block: that block moves up, as for introductions. */
+ * block, and not just before it: that block moves up, as for
+ * introductions. */
 static void antecedent_before_reference(const workset *c, uint32_t *sents, size_t count)
 {
     for (size_t pass = 0; pass < count; pass++) {
@@ -202,18 +185,9 @@ static void antecedent_before_reference(const workset *c, uint32_t *sents, size_
         for (size_t i = 1; i < count && !moved; i++) {
             const sentence *s = &c->sents[sents[i]];
             const sentence *p = &c->sents[sents[i - 1]];
-            if (!(s->flags & SENT_DEFINITE) || s->index == 0 ||
-                (p->article == s->article && p->index + 1 == s->index) ||
-                first_naming(c, sents, 0, i, s) < i)
-                continue;
-            size_t later = first_naming(c, sents, i + 1, count, s);
-            if (later == count || c->sents[sents[later]].article == s->article)
-                continue;
-            size_t block = i;
-            while (block > 0 && c->sents[sents[block - 1]].article == s->article)
-                block--;
-            move_block_before(c, sents, count, later, block);
-            moved = 1;
+            moved = (s->flags & SENT_DEFINITE) && s->index > 0 &&
+                    !(p->article == s->article && p->index + 1 == s->index) &&
+                    bring_forward(c, sents, count, i, sentence_gives_antecedent, 0);
         }
         if (!moved)
             return;

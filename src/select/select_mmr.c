@@ -45,14 +45,6 @@ static void remove_candidate(uint32_t *cand, size_t *ncand, uint32_t sid)
     }
 }
 
-static int unit_holds(const unit *u, uint32_t sid)
-{
-    for (size_t i = 0; i < u->n; i++)
-        if (u->ids[i] == sid)
-            return 1;
-    return 0;
-}
-
 /* Concept coverage inside MMR (the default method): a candidate also earns
  * the weight of the concepts (pairs of content terms, worth the number of
  * articles that use them: concepts.c) that the brief does not cover yet,
@@ -131,7 +123,7 @@ static double unit_value(const workset *c, const precis_options *o, const select
             value += cv->weight_share * concept_gain(cv, s) / cv->max_gain;
         /* the soft rule: a dangling opener without its antecedent pays */
         if (o->dangling_penalty < 1 && (s->flags & SENT_DANGLING) &&
-            !selection_chose_predecessor(c, out, s) && !unit_holds(u, u->ids[i] - 1))
+            !selection_chose_predecessor(c, out, s) && !unit_has(u, u->ids[i] - 1))
             value -= o->dangling_penalty;
         total += value;
     }

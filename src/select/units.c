@@ -25,7 +25,7 @@
 
 #include "selection.h"
 
-static int unit_has(const unit *u, uint32_t sid)
+int unit_has(const unit *u, uint32_t sid)
 {
     for (size_t i = 0; i < u->n; i++)
         if (u->ids[i] == sid)
@@ -45,74 +45,21 @@ static int need(const workset *c, const selection *sel, unit *u, uint32_t sid)
     return 0;
 }
 
-static int can_precede(const sentence *j, const sentence *s);
-
-static int names_in_full(const sentence *s, uint32_t person)
+/* 1 when another member of the unit, or (chosen_too) a chosen sentence,
+ * meets the need and can stand before s in the reading order ("Hall
+ * said" cannot lean on "Jim Hall" three sentences later in its article). */
+static int met_before(const workset *c, const selection *sel, const unit *u, const sentence *s,
+                      int chosen_too, sentence_need_fn met, uint32_t arg)
 {
-    for (uint32_t k = 0; k < s->nmentions; k++)
-        if (s->mentions[k].person == person && s->mentions[k].introducer == MENTION_FULL)
+    for (size_t i = 0; chosen_too && i < sel->count; i++) {
+        const sentence *t = &c->sents[sel->sents[i]];
+        if (sentence_can_precede(t, s) && met(t, s, arg))
             return 1;
-    return 0;
-}
-
-/* 1 when a chosen sentence or a member of the unit names the person in
- * full and can stand before `named` in the reading order ("Hall said"
- * cannot lean on "Jim Hall" three sentences later in the same article). */
-static int introduced(const workset *c, const selection *sel, const unit *u, uint32_t person,
-                      const sentence *named)
-{
-    if (sel->introduced && sel->introduced[person])
-        for (size_t i = 0; i < sel->count; i++) {
-            const sentence *s = &c->sents[sel->sents[i]];
-            if (can_precede(s, named) && names_in_full(s, person))
-                return 1;
-        }
+    }
     for (size_t i = 0; i < u->n; i++) {
-        const sentence *s = &c->sents[u->ids[i]];
-        if (s != named && can_precede(s, named) && names_in_full(s, person))
+        const sentence *t = &c->sents[u->ids[i]];
+        if (t != s && sentence_can_precede(t, s) && met(t, s, arg))
             return 1;
-    }
-    return 0;
-}
-
-/* 1 when sentence j can stand before s in the reading order: from another
- * article (whose block can move up, select.c), or earlier in s's own. */
-static int can_precede(const sentence *j, const sentence *s)
-{
-    return j->article != s->article || j->index < s->index;
-}
-
-/* 1 when the sentence's vector holds the term. */
-static int sentence_has_term(const sentence *s, uint32_t term)
-{
-    size_t lo = 0, hi = s->nvec;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (s->vec[mid].term < term)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < s->nvec && s->vec[lo].term == term;
-}
-
-/* "The move ...": 1 when a chosen sentence or another member of the unit
- * names one of the words after "The". */
-static int antecedent_present(const workset *c, const selection *sel, const unit *u,
-                              const sentence *s)
-{
-    for (int k = 0; k < 2; k++) {
-        uint32_t t = s->definite[k];
-        if (t == UINT32_MAX)
-            continue;
-        for (size_t i = 0; i < sel->count; i++)
-            if (can_precede(&c->sents[sel->sents[i]], s) &&
-                sentence_has_term(&c->sents[sel->sents[i]], t))
-                return 1;
-        for (size_t i = 0; i < u->n; i++)
-            if (&c->sents[u->ids[i]] != s && can_precede(&c->sents[u->ids[i]], s) &&
-                sentence_has_term(&c->sents[u->ids[i]], t))
-                return 1;
     }
     return 0;
 }
@@ -125,7 +72,7 @@ static int member_needs(const workset *c, const selection *sel, int dangling_har
     int before = s->index > 0 && ((s->flags & SENT_QUOTE_IN) ||
                                   (dangling_hard && (s->flags & SENT_DANGLING)) ||
                                   (dangling_hard && (s->flags & SENT_DEFINITE) &&
-                                   !antecedent_present(c, sel, u, s)));
+                                   !met_before(c, sel, u, s, 1, sentence_gives_antecedent, 0)));
     if (before && need(c, sel, u, sid - 1) < 0)
         return -1;
     if (s->flags & SENT_QUOTE_OUT) {
@@ -136,7 +83,11 @@ static int member_needs(const workset *c, const selection *sel, int dangling_har
     }
     for (uint32_t k = 0; k < s->nmentions; k++) {
         const mention *m = &s->mentions[k];
-        if (m->introducer == MENTION_FULL || introduced(c, sel, u, m->person, s))
+        /* the chosen sentences are looked at only when one of them names
+         * the person in full (sel->introduced, kept by selection_take) */
+        int chosen = sel->introduced && sel->introduced[m->person];
+        if (m->introducer == MENTION_FULL ||
+            met_before(c, sel, u, s, chosen, sentence_gives_full_name, m->person))
             continue;
         if (m->introducer == MENTION_NO_INTRODUCER || need(c, sel, u, m->introducer) < 0)
             return -1;

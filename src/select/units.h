@@ -18,6 +18,9 @@ typedef struct unit {
     size_t n;
 } unit;
 
+/* 1 when the unit holds sentence sid. */
+int unit_has(const unit *u, uint32_t sid);
+
 /* The unit of candidate sid given the selection so far: 0, or -1 when it
  * cannot be taken now.  dangling_hard: a dangling opener needs the
  * sentence before it (the default's hard rule). */

@@ -42,6 +42,7 @@
 #include "arena.h"
 #include "clean.h"
 #include "error.h"
+#include "sized.h"
 #include "hash.h"
 #include "segment.h"
 #include "token.h"
@@ -128,9 +129,7 @@ void precis_stories_options_init_sized(precis_stories_options *options, size_t s
     o.story_terms = 120;
     o.title_weight = 2;
     o.merge_threshold = 0.35;
-    memcpy(options, &o, size < sizeof o ? size : sizeof o);
-    if (size >= sizeof options->size)
-        options->size = size;
+    sized_store(options, &o, sizeof o, size);
 }
 
 static precis_status options_check(const precis_stories_options *o, precis_error *err)
@@ -164,14 +163,10 @@ precis_status precis_stories_new(const precis_model *model, const precis_stories
     if (!s)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     precis_stories_options_init(&s->o);
-    if (options) {
-        if (options->size < sizeof options->size) {
-            free(s);
-            return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
-                               "precis_stories_options.size is not set");
-        }
-        memcpy(&s->o, options, options->size < sizeof s->o ? options->size : sizeof s->o);
-        s->o.size = sizeof s->o;
+    if (options && !sized_load(&s->o, sizeof s->o, options)) {
+        free(s);
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
+                           "precis_stories_options.size is not set");
     }
     precis_status st = options_check(&s->o, err);
     if (st != PRECIS_OK) {

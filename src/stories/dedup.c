@@ -59,6 +59,7 @@
 
 #include "arena.h"
 #include "error.h"
+#include "sized.h"
 #include "minhash.h"
 
 #define DEDUP_MAX_SHINGLE 64
@@ -107,9 +108,7 @@ void precis_dedup_options_init_sized(precis_dedup_options *options, size_t size)
     o.exact = 0;
     o.seed = 1;
     /* only the first `size` bytes: see precis_options_init_sized */
-    memcpy(options, &o, size < sizeof o ? size : sizeof o);
-    if (size >= sizeof options->size)
-        options->size = size;
+    sized_store(options, &o, sizeof o, size);
 }
 
 /* The caller's first `size` bytes over the defaults (NULL: the defaults). */
@@ -119,13 +118,11 @@ static precis_status options_from_caller(const precis_dedup_options *in,
     precis_dedup_options_init(out);
     if (!in)
         return PRECIS_OK;
-    if (in->size < sizeof in->size)
+    if (!sized_load(out, sizeof *out, in))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                            "precis_dedup_options.size is %zu: initialise the options with "
                            "precis_dedup_options_init",
                            in->size);
-    memcpy(out, in, in->size < sizeof *out ? in->size : sizeof *out);
-    out->size = sizeof *out;
     return PRECIS_OK;
 }
 

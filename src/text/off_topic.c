@@ -22,14 +22,14 @@
 #include <stdlib.h>
 
 /* Adds the article's selectable sentence vectors into v (dense). */
-static void article_add(const workset *c, size_t first, size_t end, float *v, float sign)
+static void article_add(const workset *c, size_t first, size_t end, float *v)
 {
     for (size_t i = first; i < end; i++) {
         const sentence *s = &c->sents[i];
         if (!sentence_selectable(s))
             continue;
         for (uint32_t k = 0; k < s->nvec; k++)
-            v[s->vec[k].term] += sign * s->vec[k].weight;
+            v[s->vec[k].term] += s->vec[k].weight;
     }
 }
 
@@ -78,7 +78,7 @@ int off_topic_mark(workset *c, off_topic_fn report, void *ctx)
     size_t with_prose = 0;
     double total_sq = 0;
     for (size_t a = 0; a < c->narticles; a++)
-        article_add(c, start[a], start[a + 1], total, 1.0f);
+        article_add(c, start[a], start[a + 1], total);
     for (uint32_t t = 0; t < c->nterms; t++)
         total_sq += (double)total[t] * total[t];
     for (size_t a = 0; a < c->narticles; a++) {
@@ -90,14 +90,14 @@ int off_topic_mark(workset *c, off_topic_fn report, void *ctx)
     if (with_prose >= OFF_TOPIC_MIN_ARTICLES) {
         for (size_t a = 0; a < c->narticles; a++) {
             size_t first = start[a], end = start[a + 1];
-            article_add(c, first, end, art, 1.0f);
+            article_add(c, first, end, art);
             double self, dot;
             article_norms(c, first, end, art, total, &self, &dot, seen);
             /* the others: total - art */
             double others_sq = total_sq - 2 * dot + self;
             double cross = dot - self;
             double cosine = self > 0 && others_sq > 1e-12 ? cross / sqrt(self * others_sq) : 1.0;
-            article_add(c, first, end, art, -1.0f); /* back to zero */
+            /* back to zero for the next article: only its own terms */
             for (size_t i = first; i < end; i++)
                 for (uint32_t k = 0; k < c->sents[i].nvec; k++) {
                     art[c->sents[i].vec[k].term] = 0;

@@ -112,6 +112,40 @@ static inline int sentence_selectable(const sentence *s)
 /* Cosine of two L2-normalised sparse vectors. */
 double sentence_cosine(const sentence *a, const sentence *b);
 
+/* What the readability rules ask of a sentence (select/units.c, the ILP's
+ * rows, the reading order and the diagnostics all ask the same): whether
+ * its vector holds a content term; whether it names a person in full;
+ * whether it names the antecedent of ref's "The <noun>" (one of
+ * ref->definite). */
+int sentence_has_term(const sentence *s, uint32_t term);
+int sentence_names_in_full(const sentence *s, uint32_t person);
+int sentence_names_antecedent(const sentence *s, const sentence *ref);
+
+/* 1 when sentence j can stand before s in a brief's reading order: it
+ * comes from another article (whose block can move up, select.c) or
+ * earlier in s's own. */
+static inline int sentence_can_precede(const sentence *j, const sentence *s)
+{
+    return j->article != s->article || j->index < s->index;
+}
+
+/* A need of sentence s that sentence t meets or not (the units of
+ * select/units.c, the reading order of select.c): a person's full name
+ * (arg: the person), the antecedent of "The <noun>" (arg unused). */
+typedef int (*sentence_need_fn)(const sentence *t, const sentence *s, uint32_t arg);
+
+static inline int sentence_gives_full_name(const sentence *t, const sentence *s, uint32_t person)
+{
+    (void)s;
+    return sentence_names_in_full(t, person);
+}
+
+static inline int sentence_gives_antecedent(const sentence *t, const sentence *s, uint32_t unused)
+{
+    (void)unused;
+    return sentence_names_antecedent(t, s);
+}
+
 /* The cosine of sentences i and j of the cluster, from LexRank's matrix
  * when both are in it. */
 static inline double workset_cosine(const workset *c, size_t i, size_t j)
