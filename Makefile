@@ -51,6 +51,7 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 NOPC_LIBS  := -lstemmer -lglpk -lm -lpthread
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(NOPC_LIBS)
 TEST_LIBS  := $(shell pkg-config --libs cmocka 2>/dev/null)
+SERVE_LIBS := $(shell pkg-config --libs libmicrohttpd 2>/dev/null)
 
 # src/ is laid out by role (src/README.md); each room's headers are found by
 # name, so a module includes "text.h", not "../base/text.h".
@@ -61,11 +62,15 @@ LDFLAGS_ALL := $(OPT) $(LDFLAGS)
 
 LIB_SRC  := $(sort $(wildcard src/*/*.c))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
+# `precis serve` (serve/): the HTTP server, linked into the command; its
+# web page is compiled in from serve/page/index.html (tools/embed.c).
+SERVE_SRC := $(sort $(wildcard serve/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 DATA_TABLES := stopwords idf summary_prob weights word_weights rouge_stopwords rouge_wordnet
 
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(DATA_TABLES:%=$(B)/gen/%.o)
-CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
+SERVE_OBJ := $(SERVE_SRC:%.c=$(B)/%.o) $(B)/gen/page.o
+CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o) $(SERVE_OBJ)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 
 # The shared library exports only what the public headers declare with
@@ -90,7 +95,7 @@ all: $(B)/precis $(B)/libprecis.a $(B)/libprecis.so
 # program) that has no .d yet, such as one built by an older Makefile, is
 # rebuilt once so that it gets one.
 DEPFLAGS  = -MMD -MP -MF $@.d -MT $@
-DEP_TARGETS := $(LIB_OBJ) $(CLI_OBJ) $(TESTS) $(B)/tools/gen_table $(B)/tools/build_idf \
+DEP_TARGETS := $(LIB_OBJ) $(CLI_OBJ) $(TESTS) $(B)/tools/gen_table $(B)/tools/build_idf $(B)/tools/embed \
                $(patsubst %.c,$(B)/%,$(wildcard examples/*.c))
 -include $(wildcard $(DEP_TARGETS:=.d))
 $(filter-out $(patsubst %.d,%,$(wildcard $(DEP_TARGETS:=.d))),$(wildcard $(DEP_TARGETS))): FORCE
@@ -98,7 +103,19 @@ FORCE:
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(VISIBILITY) $(DEPFLAGS) -c $< -o $@
+	$(CC) $(CFLAGS_ALL) $(VISIBILITY) $(EXTRA_INCLUDES) $(DEPFLAGS) -c $< -o $@
+$(SERVE_OBJ): EXTRA_INCLUDES := -Icli -Iserve
+
+$(B)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror $(DEPFLAGS) $< -o $@
+
+$(B)/gen/page.c: serve/page/index.html $(B)/tools/embed
+	@mkdir -p $(dir $@)
+	$(B)/tools/embed serve_page_html $< > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/page.o: $(B)/gen/page.c
+	$(CC) -std=c11 -O1 $(DEPFLAGS) -c $< -o $@
 
 $(B)/tools/gen_table: tools/gen_table.c
 	@mkdir -p $(dir $@)
@@ -148,7 +165,7 @@ else
 endif
 
 $(B)/precis: $(CLI_OBJ) $(B)/libprecis.a
-	$(CC) $(LDFLAGS_ALL) $(CLI_LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libprecis.a $(CLI_LIBS)
+	$(CC) $(LDFLAGS_ALL) $(CLI_LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libprecis.a $(CLI_LIBS) $(SERVE_LIBS)
 
 $(B)/tests/%: tests/unit/%.c $(B)/libprecis.a
 	@mkdir -p $(dir $@)

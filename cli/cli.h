@@ -26,6 +26,7 @@ int cmd_eval(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);
 int cmd_dedup(int argc, char **argv);
+int cmd_serve(int argc, char **argv); /* serve/cmd_serve.c */
 
 /* The hash of a NUL-terminated string (FNV-1a) for the commands' tables of
  * names and ids. */
@@ -60,7 +61,7 @@ int cli_set_option(precis_options *o, const char *assignment);
  * cli_summary_option.  Command-specific codes start at 256. */
 enum {
     CLI_OPT_WORDS = 200, CLI_OPT_BYTES, CLI_OPT_SENTENCES, CLI_OPT_TRUNCATE, CLI_OPT_METHOD,
-    CLI_OPT_REDUNDANCY, CLI_OPT_SEED, CLI_OPT_SET
+    CLI_OPT_REDUNDANCY, CLI_OPT_SEED, CLI_OPT_SET, CLI_OPT_COLLAPSE
 };
 #define CLI_SUMMARY_OPTIONS                                        \
     {"words", required_argument, 0, CLI_OPT_WORDS},                \
@@ -70,7 +71,8 @@ enum {
     {"method", required_argument, 0, CLI_OPT_METHOD},              \
     {"redundancy", required_argument, 0, CLI_OPT_REDUNDANCY},      \
     {"seed", required_argument, 0, CLI_OPT_SEED},                  \
-    {"set", required_argument, 0, CLI_OPT_SET}
+    {"set", required_argument, 0, CLI_OPT_SET},                    \
+    {"collapse-copies", no_argument, 0, CLI_OPT_COLLAPSE}
 
 /* Applies summary option `code` with `value` to o; *budget_seen counts the
  * budget options so that a second one is refused.  Returns -1 when code is

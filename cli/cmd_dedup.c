@@ -89,25 +89,16 @@ static int print_json(json_t *root)
     return bad ? cli_check_output() : EXIT_OK;
 }
 
-static int print_group(const dedup_run *r, const precis_dedup_group *g, size_t number)
+static int print_group(const dedup_run *r, const precis_dedup_groups *g, size_t index)
 {
-    json_t *root = json_object(), *members = json_array(), *sims = json_array();
-    int bad = !root || !members || !sims;
-    for (size_t k = 0; !bad && k < g->count; k++) {
-        bad |= json_array_append_new(members, json_string(r->ids[g->members[k].index])) < 0;
-        bad |= json_array_append_new(sims, json_real(g->members[k].similarity)) < 0;
-    }
-    bad = bad || json_object_set_new(root, "group", json_integer((json_int_t)number)) < 0 ||
-          json_object_set(root, "members", members) < 0 ||
-          json_object_set_new(root, "representative", json_string(r->ids[g->representative])) < 0 ||
-          json_object_set(root, "similarities", sims) < 0;
-    json_decref(members);
-    json_decref(sims);
-    if (bad) {
-        json_decref(root);
-        root = NULL;
-    }
-    return print_json(root);
+    precis_error err = {0};
+    char *text = NULL;
+    if (precis_dedup_group_to_json(g, index, (const char *const *)r->ids, &text, &err) !=
+        PRECIS_OK)
+        return cli_report(&err);
+    int bad = fputs(text, stdout) == EOF || fputc('\n', stdout) == EOF;
+    precis_string_free(text);
+    return bad ? cli_check_output() : EXIT_OK;
 }
 
 static int print_groups(const dedup_run *r, const precis_dedup_groups *g, int all, int annotate)
@@ -125,7 +116,7 @@ static int print_groups(const dedup_run *r, const precis_dedup_groups *g, int al
     }
     for (size_t i = 0; i < g->count && rc == EXIT_OK; i++)
         if (all || g->groups[i].count > 1)
-            rc = print_group(r, &g->groups[i], i + 1);
+            rc = print_group(r, g, i);
     return rc;
 }
 

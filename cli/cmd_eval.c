@@ -44,6 +44,8 @@ static const char help_text[] =
     "  --method NAME       default, centroid, lexrank, learned, concepts, ilp,\n"
     "                      lead, lead-first, random, oracle\n"
     "  --words N | --bytes N | --sentences N   budget (default 100 words)\n"
+    "  --collapse-copies   an article that is a near copy of another (a syndicated\n"
+    "                      reprint) gives no sentence; its note and a warning say so\n"
     "  --truncate          cut the last sentence to fill a --words or --bytes budget\n"
     "  --redundancy X      MMR trade-off in [0,1]\n"
     "  --seed N            seed of the random baseline\n"

@@ -60,6 +60,8 @@ static const char help_text[] =
     "                      learned_weight, importance_weight, dangling_penalty,\n"
     "                      ilp_salience, quote_penalty, article_share,\n"
     "                      content_redundancy, content_duplicate, concept_weight\n"
+    "  --collapse-copies   an article that is a near copy of another (a syndicated\n"
+    "                      reprint) gives no sentence; its note and a warning say so\n"
     "  --json              JSON with attribution (sentence offsets, scores)\n"
     "  --diagnostics       readability counts of each brief (quotation shards,\n"
     "                      people named before introduced, chrome, datelines,\n"

@@ -66,6 +66,10 @@ int cli_summary_option(const char *cmd, int code, const char *value, precis_opti
         key = "truncate";
         value = "true";
         break;
+    case CLI_OPT_COLLAPSE:
+        key = "collapse_copies";
+        value = "true";
+        break;
     case CLI_OPT_METHOD:
         key = "method";
         break;

@@ -1,6 +1,7 @@
 /*
  * precis.c: the command-line entry point, a thin dispatcher over the
- * subcommands (summarize, eval, rouge, train).  What they share lives
+ * subcommands (summarize, eval, rouge, train, dedup, cluster; serve lives
+ * in serve/).  What they share lives
  * beside it: messages.c (the one message writer), option_parsing.c (options
  * through the library's parser), streams.c (checked writes, the standard
  * streams, compressed input).  All work happens in libprecis.
@@ -20,6 +21,7 @@ static const char usage_text[] =
     "  train       fit the learned scorer's weights on a training set\n"
     "  dedup       find near-duplicate articles (syndicated copies, reprints)\n"
     "  cluster     group a stream of articles into stories\n"
+    "  serve       an HTTP JSON API and a web page\n"
     "\n"
     "precis <command> --help shows the options of a command.\n"
     "precis --version prints the version.\n";
@@ -51,6 +53,8 @@ static int run_command(int argc, char **argv)
         return cmd_cluster(argc - 1, argv + 1);
     if (!strcmp(cmd, "dedup"))
         return cmd_dedup(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve"))
+        return cmd_serve(argc - 1, argv + 1);
     return cli_usage_error(NULL, "unknown command '%s'", cmd);
 }
 

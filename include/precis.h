@@ -90,11 +90,11 @@ extern "C" {
 /* ------------------------------------------------------------------ */
 
 #define PRECIS_VERSION_MAJOR 0
-#define PRECIS_VERSION_MINOR 3
+#define PRECIS_VERSION_MINOR 4
 #define PRECIS_VERSION_PATCH 0
-#define PRECIS_VERSION_STRING "0.3.0"
+#define PRECIS_VERSION_STRING "0.4.0"
 
-/* MAJOR * 10000 + MINOR * 100 + PATCH (0.3.0 is 300), for #if tests. */
+/* MAJOR * 10000 + MINOR * 100 + PATCH (0.4.0 is 400), for #if tests. */
 #define PRECIS_VERSION_NUMBER \
     (PRECIS_VERSION_MAJOR * 10000 + PRECIS_VERSION_MINOR * 100 + PRECIS_VERSION_PATCH)
 
@@ -199,6 +199,13 @@ typedef struct precis_options {
                                   restates the brief and is never taken */
     double concept_weight;     /* default method: weight of the concepts a
                                   sentence would newly cover (0: off) */
+    /* Added in 0.4.0: */
+    int collapse_copies;  /* 1: an article that is a near copy of another of
+                             the cluster (a syndicated reprint: shingle
+                             Jaccard or containment 0.5 or more, as precis
+                             dedup finds them) gives no sentence; the copy is
+                             the one with fewer shingles, and the summary's
+                             warnings and article notes name it */
 } precis_options;
 
 /* Fills the first `size` bytes of *options with the defaults and sets
@@ -336,6 +343,27 @@ typedef struct precis_readability {
                                 a quotation shard or a dangling opener */
 } precis_readability;
 
+/* What became of an article in a summary, best reason first. */
+typedef enum precis_article_status {
+    PRECIS_ARTICLE_UNUSED = 0,    /* read; no sentence of it was chosen */
+    PRECIS_ARTICLE_USED = 1,      /* at least one brief sentence is from it */
+    PRECIS_ARTICLE_COPY = 2,      /* collapsed: a near copy of article copy_of */
+    PRECIS_ARTICLE_OFF_TOPIC = 3, /* left out: about another story */
+    PRECIS_ARTICLE_NO_PROSE = 4,  /* no sentence a brief may use (captions,
+                                     links, page chrome, or no text) */
+    PRECIS_ARTICLE_NOT_READ = 5   /* past a limit of the cluster (the warnings
+                                     say which) */
+} precis_article_status;
+/* One article's note (FROZEN: an array; new data would come through new
+ * functions).  copy_of and similarity are set for PRECIS_ARTICLE_COPY only
+ * (the similarity is the larger of the shingle Jaccard and containment). */
+typedef struct precis_article_note {
+    precis_article_status status;
+    size_t copy_of;
+    double similarity;
+} precis_article_note;
+/* "unused", "used", "copy", "off_topic", "no_prose", "not_read". */
+PRECIS_API const char *precis_article_status_name(precis_article_status status);
 /* A summary.  Only ever allocated by the library (precis_summarize and the
  * calls that fill a precis_summary **): it may grow at its end, so a
  * program reads it through the pointer and never declares one. */
@@ -351,6 +379,12 @@ typedef struct precis_summary {
      * diagnostics (has_readability is then 1). */
     int has_readability;
     precis_readability readability;
+    /* Added in 0.4.0: what became of each article passed in (narticles
+     * entries, in their order), filled when the options ask for
+     * diagnostics or collapse_copies; else narticles is 0 and articles
+     * NULL. */
+    size_t narticles;
+    precis_article_note *articles;
 } precis_summary;
 
 /*
@@ -431,9 +465,13 @@ PRECIS_API precis_status precis_summary_to_text(const precis_summary *summary, c
  *   seed                        N (the random baseline)
  *   markup                      plain (default) | sgml (DUC/TAC <TEXT> parts)
  *   drop_datelines              true|false
+ *   diagnostics                 true|false (readability counts, article notes)
+ *   collapse_copies             true|false (syndicated copies give nothing)
  *   redundancy, duplicate_similarity, position_weight, centroid_weight,
  *   lexrank_weight, summary_word_weight, dangling_penalty, learned_weight,
- *   importance_weight, ilp_salience   numbers, as `precis summarize --set`
+ *   importance_weight, ilp_salience, quote_penalty, article_share,
+ *   content_redundancy, content_duplicate, concept_weight
+ *                               numbers, as `precis summarize --set`
  * A bad key or value fails with PRECIS_E_ARGUMENT and a message naming it;
  * the settings keep their previous value.  NULL settings mean the defaults.
  */

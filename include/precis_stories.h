@@ -91,6 +91,13 @@ typedef struct precis_dedup_groups {
 PRECIS_API precis_status precis_dedup_find(precis_dedup *dedup, precis_dedup_groups **out,
                                            precis_error *err);
 PRECIS_API void precis_dedup_groups_free(precis_dedup_groups *groups);
+/* Group `index` (from 0) as one line of JSON (no newline) into *out, freed
+ * with precis_string_free, its members named by ids[text index]:
+ * {"group": index + 1, "members": [ids], "representative": id,
+ *  "similarities": [numbers]} (what `precis dedup` prints). */
+PRECIS_API precis_status precis_dedup_group_to_json(const precis_dedup_groups *groups,
+                                                    size_t index, const char *const *ids,
+                                                    char **out, precis_error *err);
 
 /* ------------------------------------------------------------------ */
 /* 2. Stories                                                          */

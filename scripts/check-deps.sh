@@ -9,7 +9,7 @@ missing=""
 set -- ${CC:-cc} # the compiler's first word: CC may be "ccache gcc"
 command -v "$1" >/dev/null 2>&1 || missing="$missing $1"
 if command -v pkg-config >/dev/null 2>&1; then
-    for p in libutf8proc jansson cmocka liblzma zlib; do
+    for p in libutf8proc jansson cmocka liblzma zlib libmicrohttpd; do
         pkg-config --exists "$p" 2>/dev/null || missing="$missing $p"
     done
 else

@@ -241,18 +241,17 @@ static precis_status options_set(precis_options *o, const char *key, const char 
     if (!strcmp(key, "method")) {
         return precis_method_parse(value, &o->method, err);
     }
-    if (!strcmp(key, "truncate") || !strcmp(key, "drop_datelines") ||
-        !strcmp(key, "diagnostics")) {
+    int *flag = !strcmp(key, "truncate")          ? &o->truncate
+                : !strcmp(key, "drop_datelines")  ? &o->drop_datelines
+                : !strcmp(key, "diagnostics")     ? &o->diagnostics
+                : !strcmp(key, "collapse_copies") ? &o->collapse_copies
+                                                  : NULL;
+    if (flag) {
         int f = parse_flag(value);
         if (f < 0)
             return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                                "%s needs true or false, not '%s'", key, value);
-        if (key[0] == 't')
-            o->truncate = f;
-        else if (key[1] == 'r')
-            o->drop_datelines = f;
-        else
-            o->diagnostics = f;
+        *flag = f;
         return PRECIS_OK;
     }
     if (!strcmp(key, "seed")) {
@@ -269,7 +268,7 @@ static precis_status options_set(precis_options *o, const char *key, const char 
         return set_knob(field, key, range, value, err);
     return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                        "unknown setting '%s' (words, bytes, sentences, truncate, method, seed, "
-                       "markup, drop_datelines, diagnostics, redundancy, duplicate_similarity, "
+                       "markup, drop_datelines, diagnostics, collapse_copies, redundancy, duplicate_similarity, "
                        "position_weight, centroid_weight, lexrank_weight, summary_word_weight, "
                        "dangling_penalty, quote_penalty, article_share, content_redundancy, "
                        "content_duplicate, concept_weight, learned_weight, importance_weight, "

@@ -93,6 +93,33 @@ static json_t *readability_json(const precis_readability *r)
                      r->opens_badly);
 }
 
+/* The article notes as a JSON array (NULL when out of memory):
+ * {"article", "name"?, "status", "copy_of"?, "similarity"?} each. */
+static json_t *articles_json(const precis_summary *summary, const precis_cluster *cluster)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < summary->narticles; i++) {
+        const precis_article_note *n = &summary->articles[i];
+        json_t *a = json_object();
+        int bad = !a || set_new(a, "article", json_integer((json_int_t)i));
+        if (!bad && cluster && i < cluster->count && cluster->articles[i].name)
+            bad |= set_new(a, "name", safe_string(cluster->articles[i].name));
+        if (!bad)
+            bad |= set_new(a, "status", json_string(precis_article_status_name(n->status)));
+        if (!bad && n->status == PRECIS_ARTICLE_COPY) {
+            bad |= set_new(a, "copy_of", json_integer((json_int_t)n->copy_of));
+            bad |= set_new(a, "similarity", json_real(n->similarity));
+        }
+        if (bad)
+            json_decref(a); /* NULL-safe */
+        if (bad || json_array_append_new(list, a) < 0) {
+            json_decref(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
 static char *summary_json(const precis_summary *summary, const precis_cluster *cluster,
                           const char *id, const char *const *titles)
 {
@@ -134,6 +161,8 @@ static char *summary_json(const precis_summary *summary, const precis_cluster *c
         bad |= json_object_set(root, "sentences", sents);
         if (summary->has_readability)
             bad |= set_new(root, "readability", readability_json(&summary->readability));
+        if (summary->narticles)
+            bad |= set_new(root, "articles", articles_json(summary, cluster));
         /* what reading the input left out, then what summarizing did */
         const char *from_input = cluster && cluster->warnings ? cluster->warnings : "";
         const char *from_summary = summary->warnings ? summary->warnings : "";

@@ -28,6 +28,7 @@
 #include "ilp.h"
 #include "model.h"
 #include "off_topic.h"
+#include "syndicated.h"
 #include "options.h"
 #include "people.h"
 #include "quotes.h"
@@ -651,7 +652,37 @@ void precis_summary_free(precis_summary *summary)
         free(summary->picks[i].text);
     free(summary->picks);
     free(summary->warnings);
+    free(summary->articles);
     free(summary);
+}
+
+const char *precis_article_status_name(precis_article_status status)
+{
+    static const char *const names[] = {
+        [PRECIS_ARTICLE_UNUSED] = "unused",       [PRECIS_ARTICLE_USED] = "used",
+        [PRECIS_ARTICLE_COPY] = "copy",           [PRECIS_ARTICLE_OFF_TOPIC] = "off_topic",
+        [PRECIS_ARTICLE_NO_PROSE] = "no_prose",   [PRECIS_ARTICLE_NOT_READ] = "not_read",
+    };
+    if ((unsigned)status < sizeof names / sizeof names[0])
+        return names[status];
+    return "unknown";
+}
+
+/* The summary's article notes: the workset's, with USED for every article
+ * a chosen sentence comes from.  Returns 0, or -1 when out of memory. */
+static int attach_notes(const workset *c, precis_summary *sum)
+{
+    if (c->narticles == 0)
+        return 0;
+    sum->articles = malloc(c->narticles * sizeof *sum->articles);
+    if (!sum->articles)
+        return -1;
+    memcpy(sum->articles, c->notes, c->narticles * sizeof *sum->articles);
+    sum->narticles = c->narticles;
+    for (size_t i = 0; i < sum->count; i++)
+        if (sum->articles[sum->picks[i].article].status == PRECIS_ARTICLE_UNUSED)
+            sum->articles[sum->picks[i].article].status = PRECIS_ARTICLE_USED;
+    return 0;
 }
 
 static int has_text(const precis_article *articles, size_t count)
@@ -666,16 +697,64 @@ static int has_text(const precis_article *articles, size_t count)
 }
 
 typedef struct off_topic_ctx {
-    const precis_article *articles;
+    const workset *c;
     warnings *w;
 } off_topic_ctx;
+
+static const char *article_name(const workset *c, size_t article)
+{
+    return c->articles[article].name ? c->articles[article].name : "(article)";
+}
 
 static void note_off_topic(void *ctx, size_t article, double similarity)
 {
     off_topic_ctx *ot = ctx;
+    if (ot->c->notes[article].status == PRECIS_ARTICLE_UNUSED)
+        ot->c->notes[article].status = PRECIS_ARTICLE_OFF_TOPIC;
     warn(ot->w, "%s: left out: not about the story the other articles tell (similarity %.3f "
                 "with them)",
-         ot->articles[article].name ? ot->articles[article].name : "(article)", similarity);
+         article_name(ot->c, article), similarity);
+}
+
+/* The bytes of article a that were read: up to the end of its last
+ * sentence (an article cut at its sentence cap is compared as read). */
+static size_t read_extent(const workset *c, size_t a, size_t *next)
+{
+    size_t end = 0;
+    for (; *next < c->nsents && c->sents[*next].article == a; (*next)++)
+        end = c->sents[*next].end;
+    return end;
+}
+
+/* collapse_copies: the sentences of an article that is a near copy of
+ * another give nothing (syndicated.c), and the summary says so. */
+static precis_status collapse_copies(precis_summarizer *sz, workset *c, warnings *w,
+                                     precis_error *err)
+{
+    precis_article *read = arena_alloc(&sz->arena, (c->narticles ? c->narticles : 1) * sizeof *read);
+    size_t *copy_of = arena_alloc(&sz->arena, (c->narticles ? c->narticles : 1) * sizeof *copy_of);
+    double *similarity = arena_alloc(&sz->arena, (c->narticles ? c->narticles : 1) * sizeof *similarity);
+    if (!read || !copy_of || !similarity)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    size_t next = 0;
+    for (size_t a = 0; a < c->narticles; a++) {
+        read[a] = c->articles[a];
+        read[a].len = read_extent(c, a, &next);
+    }
+    precis_status st = syndicated_find(read, c->narticles, copy_of, similarity, err);
+    if (st != PRECIS_OK)
+        return st;
+    for (size_t a = 0; a < c->narticles; a++) {
+        if (copy_of[a] == SIZE_MAX || c->notes[a].status != PRECIS_ARTICLE_UNUSED)
+            continue;
+        c->notes[a] = (precis_article_note){PRECIS_ARTICLE_COPY, copy_of[a], similarity[a]};
+        warn(w, "%s: collapsed: a near copy of %s (similarity %.3f)", article_name(c, a),
+             article_name(c, copy_of[a]), similarity[a]);
+    }
+    for (size_t i = 0; i < c->nsents; i++)
+        if (c->notes[c->sents[i].article].status == PRECIS_ARTICLE_COPY)
+            c->sents[i].flags |= SENT_COPY;
+    return PRECIS_OK;
 }
 
 /* An article with text but no sentence a brief may use (captions, links,
@@ -687,10 +766,12 @@ static void note_no_prose(const workset *c, warnings *w)
         size_t prose = 0, seen = 0;
         for (; i < c->nsents && c->sents[i].article == a; i++, seen++)
             prose += !(c->sents[i].flags & (SENT_JUNK | SENT_TOO_LONG | SENT_TOO_SHORT | 1u));
+        if (!prose && c->notes[a].status == PRECIS_ARTICLE_UNUSED)
+            c->notes[a].status = PRECIS_ARTICLE_NO_PROSE;
         if (seen && !prose)
             warn(w, "%s: left out: no sentence of article prose (headlines, captions, links "
                     "or page chrome only)",
-                 c->articles[a].name ? c->articles[a].name : "(article)");
+                 article_name(c, a));
     }
 }
 
@@ -712,6 +793,7 @@ static precis_status prepare_workset(precis_summarizer *sz, const precis_article
         count = PRECIS_MAX_ARTICLES;
     }
     article_scratch scratch = {0};
+    size_t read = 0; /* articles read, in whole or in part */
     for (size_t i = 0; i < count; i++) {
         size_t room = PRECIS_MAX_SENTENCES - sents.count;
         if (room == 0) {
@@ -724,6 +806,7 @@ static precis_status prepare_workset(precis_summarizer *sz, const precis_article
                                        markup, max, w, err);
         if (st != PRECIS_OK)
             return st;
+        read = i + 1;
         if (!scratch.segs.full)
             continue;
         if (max == MAX_SENTENCES_PER_ARTICLE) { /* the article's own cap */
@@ -758,7 +841,18 @@ static precis_status prepare_workset(precis_summarizer *sz, const precis_article
     c->stem_lens = v.stem_lens;
     c->nconcepts = v.pairs.count;
     c->model = sz->model;
-    off_topic_ctx ot = {articles, w};
+    c->notes = arena_alloc(&sz->arena, count * sizeof *c->notes);
+    if (!c->notes)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    for (size_t a = 0; a < count; a++)
+        c->notes[a] = (precis_article_note){a < read ? PRECIS_ARTICLE_UNUSED
+                                                     : PRECIS_ARTICLE_NOT_READ, 0, 0};
+    if (sz->options.collapse_copies) {
+        precis_status st = collapse_copies(sz, c, w, err);
+        if (st != PRECIS_OK)
+            return st;
+    }
+    off_topic_ctx ot = {c, w};
     if (off_topic_mark(c, note_off_topic, &ot) < 0 || people_mark(&sz->arena, c) < 0)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     note_no_prose(c, w);
@@ -919,6 +1013,12 @@ static precis_status summarize_cluster(precis_summarizer *sz, const precis_artic
             return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
         }
         (*out)->has_readability = 1;
+    }
+    if (st == PRECIS_OK && (sz->options.diagnostics || sz->options.collapse_copies) &&
+        attach_notes(&c, *out) < 0) {
+        precis_summary_free(*out);
+        *out = NULL;
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     }
     return st;
 }

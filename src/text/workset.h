@@ -27,8 +27,10 @@ enum {
                                   already mentions the noun (sentence.definite) */
     SENT_QUESTION = 1u << 16,  /* asks rather than tells ("Could this be ...?") */
     SENT_LIST_ITEM = 1u << 17, /* an item of a list ("-- Stock more vehicles ...") */
-    SENT_FRAGMENT = 1u << 18   /* cased text, yet it opens in lower case: the rest of
+    SENT_FRAGMENT = 1u << 18,  /* cased text, yet it opens in lower case: the rest of
                                   a sentence split in the wrong place */
+    SENT_COPY = 1u << 19       /* its article is a near copy of another one, and
+                                  the options collapse copies */
 };
 
 /* A term with its weight in a sentence vector (term ids sorted). */
@@ -94,6 +96,9 @@ typedef struct workset {
     const double *sim;
     size_t nnodes;
     const precis_model *model;
+    /* per article read: what became of it so far (the summary's article
+     * notes; USED is set when the summary is built) */
+    precis_article_note *notes;
     size_t lexrank_capped_from; /* sentences LexRank could have taken, when
                                    more than LEXRANK_MAX_NODES; else 0 */
     int quadratic_features_skipped; /* over FEATURES_QUADRATIC_LIMIT sentences:
@@ -104,7 +109,7 @@ typedef struct workset {
 /* 1 when a sentence may appear in a summary. */
 static inline int sentence_selectable(const sentence *s)
 {
-    return !(s->flags & (SENT_JUNK | SENT_TOO_LONG | SENT_TOO_SHORT | SENT_OFF_TOPIC |
+    return !(s->flags & (SENT_JUNK | SENT_TOO_LONG | SENT_TOO_SHORT | SENT_OFF_TOPIC | SENT_COPY |
                          SENT_QUESTION | SENT_LIST_ITEM | SENT_FRAGMENT |
                          1u /* SEG_NO_FINAL_PUNCT */));
 }

@@ -243,3 +243,28 @@ PY
 else
     skip "real-data checks (the DUC 2003 root, the whole Multi-News validation file)" "no ../shared"
 fi
+
+# --collapse-copies: examples/daraa/000 is the wire story that 001 reprints
+# with a new first line (exact shingle containment 0.658): 000 gives no
+# sentence, and the JSON's article notes and a warning say so.
+run "$PRECIS" summarize --json --diagnostics --collapse-copies examples/daraa
+expect_exit 0 "--collapse-copies runs on the example"
+$PY - "$TMP/out" <<'PY' && ok "--collapse-copies: the copy is noted, named in a warning, and gives no sentence" || not_ok "--collapse-copies: the copy is noted, named in a warning, and gives no sentence" "$(head -c 600 "$TMP/out")"
+import json, sys
+j = json.load(open(sys.argv[1], encoding="utf-8"))
+notes = j["articles"]
+assert [n["status"] for n in notes] == ["copy", "used", "used", "used"], notes
+assert notes[0]["copy_of"] == 1 and abs(notes[0]["similarity"] - 0.657658) < 1e-6, notes[0]
+assert all(s["article"] != 0 for s in j["sentences"])
+assert any("000_424f73fbbff911b5.txt: collapsed: a near copy of 001_119253a322498d90.txt" in w
+           for w in j["warnings"]), j["warnings"]
+PY
+run "$PRECIS" summarize --json --diagnostics examples/daraa
+$PY - "$TMP/out" <<'PY' && ok "--diagnostics alone: every article noted as used or unused" || not_ok "--diagnostics alone: every article noted as used or unused" "$(head -c 600 "$TMP/out")"
+import json, sys
+j = json.load(open(sys.argv[1], encoding="utf-8"))
+used = {s["article"] for s in j["sentences"]}
+assert [n["status"] for n in j["articles"]] == ["used" if i in used else "unused" for i in range(4)]
+PY
+run "$PRECIS" summarize --json examples/daraa
+expect_stdout_lacks '"articles"' "without --diagnostics the JSON has no article notes (as before 0.4.0)"

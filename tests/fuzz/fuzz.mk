@@ -21,7 +21,7 @@
 FUZZ_CC      ?= clang
 FUZZ_B       := build/fuzz
 FUZZ_DIR     := tests/fuzz
-FUZZ_TARGETS ?= fuzz_json_line fuzz_sgml fuzz_text fuzz_rouge fuzz_lines fuzz_stream
+FUZZ_TARGETS ?= fuzz_json_line fuzz_sgml fuzz_text fuzz_rouge fuzz_lines fuzz_stream fuzz_request
 SECONDS      ?= 60
 
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -55,7 +55,17 @@ $(FUZZ_B)/libprecis.a: $(FUZZ_LIB_OBJ)
 $(FUZZ_B)/fuzz_%: $(FUZZ_DIR)/fuzz_%.c $(FUZZ_B)/libprecis.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< -o $@ $(FUZZ_B)/libprecis.a $(PKG_LIBS)
 
--include $(wildcard $(FUZZ_B)/src/*/*.d $(FUZZ_B)/*.d)
+# fuzz_request: the server's request parsing and routes (serve/), which
+# use only the public API.
+FUZZ_SERVE_OBJ := $(FUZZ_B)/serve/request.o $(FUZZ_B)/serve/routes.o
+$(FUZZ_B)/serve/%.o: serve/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Iserve -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FUZZ_B)/fuzz_request: $(FUZZ_DIR)/fuzz_request.c $(FUZZ_SERVE_OBJ) $(FUZZ_B)/libprecis.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Iserve -fsanitize=fuzzer $< -o $@ $(FUZZ_SERVE_OBJ) $(FUZZ_B)/libprecis.a $(PKG_LIBS)
+
+-include $(wildcard $(FUZZ_B)/src/*/*.d $(FUZZ_B)/serve/*.d $(FUZZ_B)/*.d)
 
 fuzz-build: $(FUZZ_BINS)
 
