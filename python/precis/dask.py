@@ -26,6 +26,7 @@ scheduled, with the library's messages.
 """
 
 import argparse
+import logging
 import math
 import os
 import sys
@@ -70,15 +71,13 @@ def summarize_lines(lines: Sequence[str], pairs: SettingsPairs, source: str) -> 
             if raw is None:
                 continue
             try:
-                out.append(_summarize.summarize_line_json(settings, raw))
+                out.append(_summarize.summarize_line_json(settings, raw, source))
             except Error as exc:
-                if exc.status == Status.FORMAT and not exc.source:
-                    exc = type(exc)(f"{exc.message} in the line starting "
-                                    f"{raw[:60].decode('utf-8', 'replace')!r}",
-                                    status=exc.status, source=source)
-                elif not exc.source:
-                    exc = type(exc)(exc.message, status=exc.status, source=source)
-                raise exc from None
+                message = exc.message
+                if exc.status == Status.FORMAT:
+                    start = raw[:60].decode("utf-8", "replace")
+                    message += f" (the line starting {start!r})"
+                raise type(exc)(message, status=exc.status, source=source) from None
     return out
 
 
@@ -188,7 +187,7 @@ def summarize_file(input: str, output: str, *, client=None, scheduler: Optional[
         else:
             own_cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1,
                                        threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
+                                       dashboard_address=":0", silence_logs=logging.ERROR)
             client = own_client = Client(own_cluster)
     try:
         threads = _worker_threads(client)

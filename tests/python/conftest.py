@@ -9,6 +9,7 @@ comes from ``PRECIS_BUILD`` (tests/python/run.sh sets it), else
 internal data live only in pytest's temporary folders.
 """
 
+import json
 import lzma
 import os
 import subprocess
@@ -76,3 +77,20 @@ def validation_400_cli(validation_400, precis_cli) -> List[bytes]:
     lines = out.split(b"\n")
     assert lines[-1] == b""
     return lines[:-1]
+
+
+# JSON lines of every shape the batch reader takes, made from the example:
+# "documents" lists, integer, missing and null ids, NEWLINE_CHAR, escapes,
+# references, a blank line, a CRLF line end.
+def make_batch(texts) -> bytes:
+    a, b, c, d = texts
+    rows = [
+        {"id": "s1", "document": " ||||| ".join([a, b])},
+        {"id": 42, "documents": [c, d], "summary": "A reference. One line."},
+        {"documents": [a.replace("\n", " NEWLINE_CHAR "), c]},
+        {"id": None, "documents": [b, "Café in Zürich — “quoted” text, naïve."]},
+        {"id": "s5", "document": d, "summaries": ["First.", ["Second", "two lines"]]},
+    ]
+    lines = [json.dumps(r, ensure_ascii=(i % 2 == 0)).encode("utf-8")
+             for i, r in enumerate(rows)]
+    return lines[0] + b"\n  \t\n" + lines[1] + b"\r\n" + b"\n".join(lines[2:]) + b"\n"

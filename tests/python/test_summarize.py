@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 import precis
-from conftest import run_precis
+from conftest import make_batch, run_precis
 
 
 def test_daraa_json_is_the_commands(daraa_files, daraa_texts, daraa_names):
@@ -130,23 +130,6 @@ def test_four_threads_equal_sequential_on_the_example(daraa_texts):
     with ThreadPoolExecutor(max_workers=4) as pool:
         assert list(pool.map(one, jobs)) == sequential
     assert len(set(sequential)) == 16
-
-
-# JSON lines of every shape the batch reader takes, made from the example:
-# "documents" lists, integer, missing and null ids, NEWLINE_CHAR, escapes,
-# references, a blank line, a CRLF line end.
-def make_batch(texts) -> bytes:
-    a, b, c, d = texts
-    rows = [
-        {"id": "s1", "document": " ||||| ".join([a, b])},
-        {"id": 42, "documents": [c, d], "summary": "A reference. One line."},
-        {"documents": [a.replace("\n", " NEWLINE_CHAR "), c]},
-        {"id": None, "documents": [b, "Café in Zürich — “quoted” text, naïve."]},
-        {"id": "s5", "document": d, "summaries": ["First.", ["Second", "two lines"]]},
-    ]
-    lines = [json.dumps(r, ensure_ascii=(i % 2 == 0)).encode("utf-8")
-             for i, r in enumerate(rows)]
-    return lines[0] + b"\n  \t\n" + lines[1] + b"\r\n" + b"\n".join(lines[2:]) + b"\n"
 
 
 def test_batch_shapes_equal_the_command(tmp_path, daraa_texts):
