@@ -2,8 +2,9 @@
 
 Design: one ``precis_engine`` per process (created on first use, under a
 lock, and recreated in a child after ``fork``) holds the model and a pool of
-summarizers; every call builds a ``precis_settings`` from the keyword options
-(by name, with the library's own checks and messages), passes the texts as
+summarizers; the keyword options become a ``precis_settings`` (set by name,
+with the library's own checks and messages), made once per distinct set of
+options and kept for the process (the defaults are NULL); a call passes the texts as
 borrowed pointers to ``precis_engine_summarize_texts``, and asks for both the
 summary and its JSON at once, so that :meth:`Summary.to_json` is exactly the
 line ``precis summarize --json`` prints without keeping the texts alive.  The
@@ -22,14 +23,15 @@ Clusters written as JSON lines (Multi-News's ``{"id", "document"}``, or
 
 import ctypes
 import os
+import struct
 import threading
 from ctypes import byref, c_char_p, c_size_t, c_void_p
 from dataclasses import dataclass, field
-from typing import Any, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _lib
 from ._errors import ArgumentError, check
-from ._lib import PrecisCluster, PrecisError, PrecisSummary, lib
+from ._lib import PrecisCluster, PrecisError, PrecisPick, PrecisSummary, lib
 
 Text = Union[str, bytes]
 
@@ -114,6 +116,9 @@ class Settings:
 
     def __init__(self, pairs: Iterable[Tuple[str, str]]) -> None:
         self.handle = c_void_p()
+        pairs = tuple(pairs)
+        if not pairs:
+            return  # NULL: the library's defaults
         err = PrecisError()
         check(lib.precis_settings_new(byref(self.handle), byref(err)), err)
         try:
@@ -230,17 +235,26 @@ def _pointer_array(items: Sequence[Optional[bytes]]):
     return arr
 
 
+# precis_pick: four size_t, a double, a char * (native layout, checked below).
+_PICK = struct.Struct("@NNNNdP")
+_PICK_SIZE = ctypes.sizeof(PrecisPick)
+assert _PICK.size == _PICK_SIZE, "precis_pick layout"
+
+
 def _summary_from_c(sp: PrecisSummary, names: Sequence[str], id: Optional[str],
                     json_bytes: bytes) -> Summary:
     picks = []
-    for i in range(sp.count):
-        p = sp.picks[i]
-        article = int(p.article)
-        name = names[article] if article < len(names) else str(article)
-        picks.append(Sentence(
-            text=(p.text or b"").decode("utf-8", "replace"), article=article, name=name,
-            sentence=int(p.sentence), start=int(p.start), end=int(p.end),
-            score=float(p.score)))
+    count = sp.count
+    if count:
+        # the frozen precis_pick array read in one go (faster than ctypes
+        # attribute access, which is most of the binding's cost per call)
+        raw = ctypes.string_at(ctypes.addressof(sp.picks.contents), count * _PICK_SIZE)
+        for article, sentence, start, end, score, text in _PICK.iter_unpack(raw):
+            name = names[article] if article < len(names) else str(article)
+            picks.append(Sentence(
+                text=ctypes.string_at(text).decode("utf-8", "replace") if text else "",
+                article=article, name=name, sentence=sentence, start=start, end=end,
+                score=score))
     warnings = tuple(w for w in (sp.warnings or b"").decode("utf-8", "replace").split("\n")
                      if w)
     readability = None
@@ -254,6 +268,28 @@ def _summary_from_c(sp: PrecisSummary, names: Sequence[str], id: Optional[str],
     return Summary(sentences=tuple(picks), words=int(sp.words),
                    sentences_seen=int(sp.sentences_seen), warnings=warnings, id=id,
                    readability=readability, json_bytes=json_bytes)
+
+
+# Settings by their (key, value) pairs, made once and kept for the process
+# (never freed while a call may use them); () is the library's defaults,
+# passed as NULL.  Past _CACHE_MAX distinct option sets, a call makes and
+# frees its own.
+_CACHE_MAX = 64
+_settings_cache: Dict[Tuple[Tuple[str, str], ...], "Settings"] = {}
+_settings_lock = threading.Lock()
+
+
+def cached_settings(pairs: Tuple[Tuple[str, str], ...]) -> Optional["Settings"]:
+    """The process's Settings for these pairs (None when the cache is full)."""
+    found = _settings_cache.get(pairs)
+    if found is not None:
+        return found
+    with _settings_lock:
+        found = _settings_cache.get(pairs)
+        if found is None and len(_settings_cache) < _CACHE_MAX:
+            found = Settings(pairs)
+            _settings_cache[pairs] = found
+    return found
 
 
 def summarize_with(settings: Settings, texts: Sequence[Text], *,
@@ -340,10 +376,18 @@ def summarize(texts: Sequence[Text], *, words: Optional[int] = None,
         >>> for sent in s.sentences:
         ...     print(sent.name, sent.start, sent.end, sent.text)
     """
-    pairs = settings_pairs(words=words, bytes=bytes, sentences=sentences, truncate=truncate,
-                           method=method, seed=seed, markup=markup,
-                           drop_datelines=drop_datelines, diagnostics=diagnostics,
-                           settings=settings)
+    if (words is None and bytes is None and sentences is None and truncate is None
+            and method is None and seed is None and markup is None and drop_datelines is None
+            and diagnostics is None and not settings):
+        pairs: Tuple[Tuple[str, str], ...] = ()
+    else:
+        pairs = settings_pairs(words=words, bytes=bytes, sentences=sentences,
+                               truncate=truncate, method=method, seed=seed, markup=markup,
+                               drop_datelines=drop_datelines, diagnostics=diagnostics,
+                               settings=settings)
+    shared = cached_settings(pairs)
+    if shared is not None:
+        return summarize_with(shared, texts, names=names, titles=titles, id=id)
     with Settings(pairs) as built:
         return summarize_with(built, texts, names=names, titles=titles, id=id)
 
