@@ -10,6 +10,7 @@
 #                     corpora and reproducers (build/fuzz, clang)
 #   make fuzz SECONDS=N   each libFuzzer target for N seconds
 #   make check        the suite on one build (MODE=release by default, or asan)
+#   make check-python the Python package and its Dask batch (python/)
 #   make golden       rewrites tests/golden/ (examples/daraa's exact output)
 #   make install PREFIX=/usr/local [DESTDIR=...]
 #                     bin/precis, include/*.h, lib/libprecis.a,
@@ -86,7 +87,7 @@ SOFILE   := libprecis.so.$(VERSION)
 PUBLIC_HEADERS := $(sort $(wildcard include/*.h))
 EXAMPLES := $(patsubst examples/%.c,$(B)/examples/%,$(wildcard examples/*.c))
 
-.PHONY: all example test check check-tsan check-pathological check-install golden clean install bench FORCE
+.PHONY: all example test check check-tsan check-pathological check-install check-python bench-python golden clean install bench FORCE
 .SECONDARY:
 all: $(B)/precis $(B)/libprecis.a $(B)/libprecis.so
 
@@ -183,6 +184,7 @@ test:
 	$(MAKE) --no-print-directory MODE=release check
 	$(MAKE) --no-print-directory MODE=release check-pathological
 	$(MAKE) --no-print-directory MODE=release check-install
+	$(MAKE) --no-print-directory MODE=release check-python
 	$(MAKE) --no-print-directory MODE=tsan check-tsan
 	$(MAKE) --no-print-directory fuzz-replay
 
@@ -208,6 +210,15 @@ check-pathological: $(B)/precis
 # with pkg-config (shared and static) and run, man precis.
 check-install: all $(EXAMPLES)
 	@tests/run.sh $(B) tests/install/test_install.sh
+
+# The Python package (python/): offline installs into fresh virtual
+# environments, pytest, the Dask batch on a two-worker LocalCluster.  Release
+# build only: a sanitizer build's library cannot be loaded into python3.
+check-python: $(B)/precis $(B)/libprecis.so
+	@tests/python/run.sh $(B)
+
+bench-python: all
+	bench/python.sh
 
 # Rewrites the golden outputs of examples/daraa/ with the release build; for a
 # deliberate change of its summary only (tests/cli/test_golden.sh).

@@ -8,10 +8,12 @@ set -eu
 # man-db: tests/install/test_install.sh reads the installed page with `man`.
 # chromium, nodejs, npm: the web page's test drives Debian's Chromium with
 # puppeteer-core (tests/browser/, installed from its package-lock.json by
-# .ci/run); wrk: the server's load benchmark (bench/serve.sh).
+# .ci/run); wrk: the server's load benchmark (bench/serve.sh); python3-*:
+# the Python package's tests (venv, pytest) and its Dask batch.
 PACKAGES="build-essential pkg-config python3 libstemmer-dev libutf8proc-dev libjansson-dev \
 libcmocka-dev liblzma-dev zlib1g-dev libglpk-dev libltdl-dev libmicrohttpd-dev xz-utils clang \
-libclang-rt-dev man-db chromium nodejs npm wrk"
+libclang-rt-dev man-db chromium nodejs npm wrk python3-venv python3-pytest python3-dask \
+python3-distributed"
 
 if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null 2>&1; then

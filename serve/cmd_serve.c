@@ -41,6 +41,8 @@ static const char help_text[] =
     "  --timeout SECONDS   per-request time limit (504) and idle read limit\n"
     "                      (default 10s)\n"
     "  --queue N           requests queued or running at most, then 503 (default 256)\n"
+    "  --cache SIZE        answers kept by request, for identical requests (default\n"
+    "                      64MB; 0: none)\n"
     "  --quiet             no access log on stderr\n"
     "  -h, --help          this help\n"
     "\n"
@@ -83,7 +85,7 @@ static double parse_seconds(const char *text)
 int cmd_serve(int argc, char **argv)
 {
     enum { OPT_HOST = 256, OPT_PORT, OPT_THREADS, OPT_MAX_BODY, OPT_TIMEOUT, OPT_QUEUE,
-           OPT_QUIET };
+           OPT_CACHE, OPT_QUIET };
     static const struct option longopts[] = {
         {"host", required_argument, 0, OPT_HOST},
         {"port", required_argument, 0, OPT_PORT},
@@ -91,12 +93,13 @@ int cmd_serve(int argc, char **argv)
         {"max-body", required_argument, 0, OPT_MAX_BODY},
         {"timeout", required_argument, 0, OPT_TIMEOUT},
         {"queue", required_argument, 0, OPT_QUEUE},
+        {"cache", required_argument, 0, OPT_CACHE},
         {"quiet", no_argument, 0, OPT_QUIET},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     server_config c = {"127.0.0.1", 8080, cores > 0 ? (unsigned)cores : 1, 10u << 20, 10, 256,
-                       0};
+                       64u << 20, 0};
     opterr = 0;
     optind = 1;
     int opt;
@@ -134,6 +137,13 @@ int cmd_serve(int argc, char **argv)
                 return cli_usage_error("serve ", "--queue needs a whole number of 1 or more, "
                                        "not '%s'", optarg);
             c.queue = (size_t)n;
+            break;
+        case OPT_CACHE:
+            if (!strcmp(optarg, "0"))
+                c.cache = 0;
+            else if (!(c.cache = parse_size(optarg)))
+                return cli_usage_error("serve ", "--cache needs a size (64MB, 0), not '%s'",
+                                       optarg);
             break;
         case OPT_QUIET:
             c.quiet = 1;

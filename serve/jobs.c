@@ -300,6 +300,12 @@ const response *job_response(const job *j)
     return &j->answer;
 }
 
+const char *job_body(const job *j, size_t *len)
+{
+    *len = j->len;
+    return j->body;
+}
+
 void job_release(job *j)
 {
     if (!j)

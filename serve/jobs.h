@@ -35,6 +35,8 @@ job *job_submit(job_pool *pool, route_id route, char *body, size_t len, job_read
  * expired).  The body stays the job's. */
 const response *job_response(const job *j);
 void job_release(job *j);
+/* The body the job was submitted with (the key of its answer). */
+const char *job_body(const job *j, size_t *len);
 
 /* Jobs queued or running now; jobs refused as the pool was full, and
  * answered 504, since the start. */

@@ -7,6 +7,7 @@
  *   precis_http_requests_in_flight             gauge
  *   precis_jobs_refused_total (503), precis_jobs_expired_total (504),
  *   precis_jobs_queued                         the work queue
+ *   precis_cache_hits_total, precis_cache_misses_total   the answer cache
  *
  * Requests by route and status are a fixed table: the routes are known
  * and the statuses the server sends are few (STATUS_SLOTS distinct ones
@@ -129,7 +130,7 @@ static void emit(out *o, const char *fmt, ...)
     }
 }
 
-char *metrics_render(metrics *m, size_t refused, size_t expired, size_t queued)
+char *metrics_render(metrics *m, const server_counts *x)
 {
     out o = {malloc(4096), 0, 4096, 0};
     if (!o.data)
@@ -171,7 +172,14 @@ char *metrics_render(metrics *m, size_t refused, size_t expired, size_t queued)
              "precis_jobs_expired_total %zu\n"
              "# HELP precis_jobs_queued Jobs queued or running.\n"
              "# TYPE precis_jobs_queued gauge\n"
-             "precis_jobs_queued %zu\n", refused, expired, queued);
+             "precis_jobs_queued %zu\n"
+             "# HELP precis_cache_hits_total POST requests answered from the answer cache.\n"
+             "# TYPE precis_cache_hits_total counter\n"
+             "precis_cache_hits_total %zu\n"
+             "# HELP precis_cache_misses_total POST requests the cache did not hold.\n"
+             "# TYPE precis_cache_misses_total counter\n"
+             "precis_cache_misses_total %zu\n",
+         x->refused, x->expired, x->queued, x->cache_hits, x->cache_misses);
     if (o.failed) {
         free(o.data);
         return NULL;

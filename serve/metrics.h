@@ -19,8 +19,14 @@ void metrics_end(metrics *m, route_id route, unsigned status, double seconds);
 /* Requests begun and not yet ended. */
 size_t metrics_in_flight(metrics *m);
 
-/* The Prometheus text exposition (format 0.0.4), malloc'd; `refused` and
- * `expired` are the job pool's counts.  NULL when out of memory. */
-char *metrics_render(metrics *m, size_t refused, size_t expired, size_t queued);
+/* What the work queue and the answer cache count, reported beside. */
+typedef struct server_counts {
+    size_t refused, expired, queued; /* jobs.h */
+    size_t cache_hits, cache_misses; /* cache.h */
+} server_counts;
+
+/* The Prometheus text exposition (format 0.0.4), malloc'd; NULL when out of
+ * memory. */
+char *metrics_render(metrics *m, const server_counts *counts);
 
 #endif

@@ -12,7 +12,9 @@
  *   body pieces  appended up to --max-body; past it the rest is read and
  *                dropped, and the answer is 413
  *   last call    a GET is answered on the spot (cheap and bounded); a POST
- *                goes to the work queue (jobs.c) and its connection is
+ *                is answered from the answer cache when it holds the same
+ *                route and body (cache.c), else goes to the work queue
+ *                (jobs.c, which fills the cache) and its connection is
  *                suspended until a worker or the watchdog resumes it; the
  *                handler is then called once more and sends the job's
  *                response
@@ -40,6 +42,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "jobs.h"
 #include "metrics.h"
 #include "precis.h"
@@ -59,6 +62,7 @@ struct server {
     struct MHD_Daemon *daemon;
     precis_engine *engine;
     job_pool *jobs;
+    answer_cache *cache;
     metrics *metrics;
     unsigned port;
 };
@@ -150,9 +154,11 @@ static enum MHD_Result answer_get(exchange *x)
         return send_bytes(x, 200, "application/json", text, (size_t)n, MHD_RESPMEM_MUST_COPY);
     }
     case ROUTE_METRICS: {
-        size_t refused, expired;
-        job_pool_counts(s->jobs, &refused, &expired);
-        char *text = metrics_render(s->metrics, refused, expired, job_pool_pending(s->jobs));
+        server_counts counts = {0};
+        job_pool_counts(s->jobs, &counts.refused, &counts.expired);
+        counts.queued = job_pool_pending(s->jobs);
+        answer_cache_counts(s->cache, &counts.cache_hits, &counts.cache_misses);
+        char *text = metrics_render(s->metrics, &counts);
         if (!text)
             return send_error(x, 503, "out of memory");
         enum MHD_Result ok = send_bytes(x, 200, "text/plain; version=0.0.4; charset=utf-8",
@@ -246,6 +252,12 @@ static enum MHD_Result submit(exchange *x)
                  x->srv->config.max_body);
         return send_error(x, x->body ? 503 : 413, x->body ? "out of memory" : message);
     }
+    response kept;
+    if (answer_cache_get(x->srv->cache, x->route, x->body ? x->body : "", x->len, &kept)) {
+        enum MHD_Result ok = send_response(x, &kept);
+        free(kept.body);
+        return ok;
+    }
     int full = 0;
     char *body = x->body;
     x->body = NULL;
@@ -287,8 +299,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         *upload_data_size = 0;
         return MHD_YES;
     }
-    if (x->job)
+    if (x->job) {
+        size_t len;
+        const char *body = job_body(x->job, &len);
+        answer_cache_put(x->srv->cache, x->route, body, len, job_response(x->job));
         return send_response(x, job_response(x->job));
+    }
     if (!strcmp(route_table[x->route].method, "GET"))
         return answer_get(x);
     return submit(x);
@@ -371,7 +387,7 @@ int server_start(const server_config *config, server **out, char *message, size_
     }
     server *s = calloc(1, sizeof *s);
     precis_error err = {0};
-    if (!s || !(s->metrics = metrics_new()) ||
+    if (!s || !(s->metrics = metrics_new()) || !(s->cache = answer_cache_new(config->cache)) ||
         precis_engine_new(&s->engine, &err) != PRECIS_OK ||
         job_pool_new(config->threads, config->queue, config->timeout, s->engine, &s->jobs) < 0) {
         snprintf(message, size, "cannot start: %s",
@@ -428,6 +444,7 @@ void server_stop(server *s)
             close(listener);
     }
     job_pool_free(s->jobs);
+    answer_cache_free(s->cache);
     precis_engine_free(s->engine);
     metrics_free(s->metrics);
     free(s);

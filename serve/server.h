@@ -14,6 +14,7 @@ typedef struct server_config {
     size_t max_body;    /* bytes; a larger body is answered 413 */
     double timeout;     /* seconds: per request (504) and per idle read */
     size_t queue;       /* jobs queued or running at most (then 503) */
+    size_t cache;       /* bytes of the answer cache (0: none) */
     int quiet;          /* 1: no access log */
 } server_config;
 

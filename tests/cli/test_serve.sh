@@ -41,6 +41,8 @@ expect_exit 3 "serve: a host that is not an address fails to start"
 expect_stderr "needs an IPv4 or IPv6 address" "serve: the reason is named"
 run "$PRECIS" serve --max-body 10XB
 expect_exit 2 "serve: a bad --max-body is a usage error"
+run "$PRECIS" serve --cache lots
+expect_exit 2 "serve: a bad --cache is a usage error"
 
 if start_server "$TMP/main.log" --timeout 2s --max-body 10MB --threads 2; then
     ok "serve: listening on a free port of 127.0.0.1"
@@ -62,7 +64,7 @@ else
     not_ok "serve: listening on a free port of 127.0.0.1" "$(cat "$TMP/main.log")"
 fi
 
-if start_server "$TMP/limits.log" --timeout 100ms --threads 1 --queue 2 --quiet; then
+if start_server "$TMP/limits.log" --timeout 100ms --threads 1 --queue 2 --cache 0 --quiet; then
     $PY tests/serve/check_limits.py "$PORT"
     # a request in flight when SIGTERM comes is still answered
     $PY tests/serve/check_limits.py "$PORT" --in-flight "$TMP/sent" >"$TMP/inflight" 2>&1 &

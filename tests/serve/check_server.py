@@ -258,6 +258,9 @@ def main():
            and 'status="413"' in text and "precis_http_request_duration_seconds_bucket" in text
            and "precis_http_requests_in_flight" in text,
            "GET /metrics: requests by route and status, latency histogram, in flight", text[:300])
+    hits = [l for l in text.splitlines() if l.startswith("precis_cache_hits_total ")]
+    report(hits and int(hits[0].split()[1]) >= 20,
+           "the repeated identical requests were answered from the cache", hits)
 
 
 _cli_cache = {}
