@@ -856,7 +856,7 @@ static long nearest_story(precis_stories *s, uint32_t slot, double threshold, do
 static int merge_story(precis_stories *s, uint32_t from, uint32_t into)
 {
     story *f = &s->slots[from], *t = &s->slots[into];
-    /* first: the one step that can fail leaves both stories as they were */
+    /* first, so that its failure leaves both stories as they were */
     if (copies_move_story(&s->copies, from, into) < 0)
         return -1;
     for (size_t i = 0; i < f->count; i++)
@@ -933,6 +933,8 @@ precis_status precis_stories_flush(precis_stories *s, double now, int all,
         memcpy(l->stories, s->pending, s->npending * sizeof *l->stories);
     l->count = s->npending;
     s->npending = 0;
+    if (all)
+        copies_clear(&s->copies); /* every story goes: no need to unfile them one by one */
     for (size_t i = 0; i < s->nslots; i++)
         if (s->slots[i].id && is_quiet(s, &s->slots[i], now, all))
             take_story(s, (uint32_t)i, &l->stories[l->count++]);

@@ -98,6 +98,13 @@ void copies_release(copy_index *c)
     memset(c, 0, sizeof *c);
 }
 
+void copies_clear(copy_index *c)
+{
+    double threshold = c->threshold;
+    copies_release(c);
+    copies_init(c, threshold);
+}
+
 /* ---- band tables ----------------------------------------------------- */
 
 /* A band's key, from its rows of a 32-bit signature (never 0). */

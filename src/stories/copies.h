@@ -71,6 +71,10 @@ long copies_find(copy_index *c);
  * when out of memory (then nothing is indexed). */
 int copies_add(copy_index *c, uint32_t slot, uint64_t position);
 
+/* Forgets every article, and gives the memory back: when every live story
+ * is flushed at once, quicker than story by story. */
+void copies_clear(copy_index *c);
+
 /* Forgets the articles of story `slot`. */
 void copies_drop_story(copy_index *c, uint32_t slot);
 

@@ -219,6 +219,11 @@ static void test_a_copy_joins_its_original(void **state)
     assert_int_equal(l->stories[0].count, 3);
     assert_string_equal(l->stories[0].articles[1], "edited"); /* in the order they came */
     precis_story_list_free(l);
+    /* everything flushed: the next reprint opens a story, the one after
+     * finds it */
+    uint64_t again = add(&s, "trimmed again", wire_trimmed, NAN);
+    assert_int_equal(again, 5);
+    assert_int_equal(add(&s, "wire again", wire, NAN), again);
     close_stream(&s);
 
     /* without the check the reprints' vectors differ from the original's:
