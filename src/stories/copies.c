@@ -19,9 +19,9 @@
  *   Signatures.  COPY_HASHES = 64 values, half of dedup's 128, each kept as
  *   its low 32 bits: 256 bytes per article.  The low bits of two different
  *   minima agree by chance once in 2^32, which moves the estimate by
- *   nothing measurable; 64 values estimate a similarity of 0.5 to within
- *   +-0.06 (one standard deviation), and cost half the hashing of 128,
- *   which is most of the check's time.
+ *   nothing measurable; 64 values estimate a Jaccard similarity of 0.5 to
+ *   within +-0.06 (one standard deviation), for half the hashing of 128
+ *   (the check's cost is in docs/BENCHMARKS.md).
  *
  *   Candidates.  32 bands of 2 rows.  A pair of Jaccard similarity s shares
  *   a bucket in some band with probability 1 - (1 - s^2)^32: 0.9999 at
@@ -271,8 +271,8 @@ static int reserve(copy_index *c, uint32_t slot)
 {
     if (c->free_head == COPY_END && c->nentries == c->cap) {
         size_t cap = c->cap ? c->cap * 2 : 256;
-        if (cap >= COPY_UNFILED)
-            return -1; /* entry numbers must stay below the markers */
+        if (cap >= COPY_UNFILED || cap > SIZE_MAX / (COPY_HASHES * sizeof *c->sigs))
+            return -1; /* entry numbers stay below the markers, sizes in size_t */
         uint32_t *sigs = realloc(c->sigs, cap * COPY_HASHES * sizeof *sigs);
         if (!sigs)
             return -1;
