@@ -37,6 +37,11 @@ static const char help_text[] =
     "  --threshold X       cosine to join a story (default 0.25)\n"
     "  --merge X           when stories are written, one whose centroid has this\n"
     "                      cosine with a live story's joins it (default 0.35; 1: never)\n"
+    "  --copies X          near-duplicates first: an article this similar to one of\n"
+    "                      a live story (as precis dedup: the larger of Jaccard and\n"
+    "                      containment of their shingles) joins that story and its\n"
+    "                      words count once (default 0.5)\n"
+    "  --no-copies         no near-duplicate check: every article by its words\n"
     "  --window SECONDS    a story goes quiet this long after its last article\n"
     "                      and is written out (needs dates; suffixes m, h, d)\n"
     "  --max-live N        most live stories (default 200000)\n"
@@ -222,12 +227,14 @@ static double parse_duration(const char *text)
 int cmd_cluster(int argc, char **argv)
 {
     enum { OPT_THRESHOLD = 256, OPT_MERGE, OPT_WINDOW, OPT_MAX_LIVE, OPT_TITLE, OPT_SKIP_BAD, OPT_DUPS,
-           OPT_QUIET, OPT_SUMMARIZE };
+           OPT_QUIET, OPT_SUMMARIZE, OPT_COPIES, OPT_NO_COPIES };
     static const struct option longopts[] = {
         CLI_SUMMARY_OPTIONS,
         {"summarize", no_argument, 0, OPT_SUMMARIZE},
         {"threshold", required_argument, 0, OPT_THRESHOLD},
         {"merge", required_argument, 0, OPT_MERGE},
+        {"copies", required_argument, 0, OPT_COPIES},
+        {"no-copies", no_argument, 0, OPT_NO_COPIES},
         {"window", required_argument, 0, OPT_WINDOW},
         {"max-live", required_argument, 0, OPT_MAX_LIVE},
         {"title-weight", required_argument, 0, OPT_TITLE},
@@ -270,6 +277,15 @@ int cmd_cluster(int argc, char **argv)
                 return cli_usage_error("cluster ", "--merge needs a number above 0 and at most "
                                        "1, not '%s'", optarg);
             o.merge_threshold = v;
+            break;
+        case OPT_COPIES:
+            if (cli_parse_number(optarg, &v) < 0 || !(v > 0 && v <= 1))
+                return cli_usage_error("cluster ", "--copies needs a number above 0 and at most "
+                                       "1 (--no-copies turns the check off), not '%s'", optarg);
+            o.copy_threshold = v;
+            break;
+        case OPT_NO_COPIES:
+            o.copy_threshold = 0; /* the library's "off" */
             break;
         case OPT_WINDOW:
             if ((v = parse_duration(optarg)) < 0)

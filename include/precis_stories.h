@@ -122,13 +122,27 @@ typedef struct precis_stories_options {
     double merge_threshold; /* when stories are flushed, one whose centroid
                                has this cosine with another live story's
                                joins it (1: never) */
+    double copy_threshold; /* near-duplicates first: an article whose
+                              similarity with an article of a live story
+                              reaches this joins that story without adding
+                              its vector, so a syndicated copy counts once
+                              (the most similar such article's story; ties
+                              to the earliest).  The similarity is
+                              precis_dedup's: the larger of Jaccard and
+                              containment of their 5-word shingles, estimated
+                              from MinHash signatures.  Default 0.5, as
+                              dedup; 0: no check (each article goes by its
+                              vector alone); otherwise within (0, 1].  An
+                              article without prose (no terms) stays a story
+                              of its own: it is neither checked nor found. */
 } precis_stories_options;
 
 PRECIS_API void precis_stories_options_init_sized(precis_stories_options *options, size_t size);
 #define precis_stories_options_init(o) precis_stories_options_init_sized((o), sizeof *(o))
 
-/* An incremental clustering of a stream: each article joins the most
- * similar live story at or above the threshold, or opens a new one. */
+/* An incremental clustering of a stream: each article joins the story of
+ * its closest live near-duplicate (copy_threshold), else the most similar
+ * live story at or above the threshold, or opens a new one. */
 typedef struct precis_stories precis_stories;
 
 PRECIS_API precis_status precis_stories_new(const precis_model *model,
@@ -146,7 +160,9 @@ PRECIS_API precis_status precis_stories_add(precis_stories *stories, const char 
                                             double time, uint64_t *story, precis_error *err);
 
 /* Joins article `id` to `story` without changing the story's vector: a
- * near-duplicate of one of its articles counts once. */
+ * near-duplicate of one of its articles counts once (precis_stories_add
+ * does so itself with copy_threshold; this is for a caller that found the
+ * copy its own way).  The article is not indexed as a copy of anything. */
 PRECIS_API precis_status precis_stories_join(precis_stories *stories, const char *id,
                                              uint64_t story, double time, precis_error *err);
 

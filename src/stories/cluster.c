@@ -9,6 +9,15 @@
  * the live story whose centroid has the largest cosine with it, when that
  * cosine reaches the threshold; else it opens a story.
  *
+ * Near-duplicates first (copy_threshold): before the centroid search, the
+ * article's MinHash signature is looked up among the articles of the live
+ * stories (copies.c).  A syndicated copy or trimmed reprint of one of them
+ * joins that article's story and its vector is left out of the centroid,
+ * so a wire story printed twenty times weighs once and cannot drift into
+ * another story than its original.  Every article with prose is then
+ * filed in that index under its story; a flush forgets the story's
+ * articles, a merge moves them.
+ *
  * Finding the story must not cost more as stories pile up: an inverted
  * index maps each of a story's `story_terms` heaviest centroid terms to the
  * stories that hold it, with the term's weight in the story's normalised
@@ -41,6 +50,7 @@
 
 #include "arena.h"
 #include "clean.h"
+#include "copies.h"
 #include "error.h"
 #include "sized.h"
 #include "hash.h"
@@ -111,6 +121,7 @@ struct precis_stories {
     arena scratch;          /* clean-up and segmentation of one article */
     span_list paras;
     seg_list segs;
+    copy_index copies;      /* signatures of the live stories' articles */
 };
 
 /* ---- options ------------------------------------------------------- */
@@ -129,6 +140,8 @@ void precis_stories_options_init_sized(precis_stories_options *options, size_t s
     o.story_terms = 120;
     o.title_weight = 2;
     o.merge_threshold = 0.35;
+    /* as precis_dedup's threshold: src/stories/dedup.c says why */
+    o.copy_threshold = 0.5;
     sized_store(options, &o, sizeof o, size);
 }
 
@@ -149,6 +162,10 @@ static precis_status options_check(const precis_stories_options *o, precis_error
     if (!(o->title_weight >= 0) || !isfinite(o->title_weight))
         return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
                            "the title weight must be a finite number, 0 or more");
+    if (!(o->copy_threshold >= 0 && o->copy_threshold <= 1))
+        return PRECIS_FAIL(err, PRECIS_E_ARGUMENT, NULL, 0,
+                           "the copy threshold must be 0 (no near-duplicate check) or within "
+                           "(0, 1]");
     return PRECIS_OK;
 }
 
@@ -180,6 +197,7 @@ precis_status precis_stories_new(const precis_model *model, const precis_stories
     s->model = model;
     s->next_id = 1;
     arena_init(&s->scratch);
+    copies_init(&s->copies, s->o.copy_threshold);
     *out = s;
     return PRECIS_OK;
 }
@@ -218,6 +236,7 @@ void precis_stories_free(precis_stories *s)
     free(s->acc);
     free(s->acc_used);
     arena_release(&s->scratch);
+    copies_release(&s->copies);
     tokenizer_release(&s->tok);
     free(s);
 }
@@ -691,7 +710,15 @@ precis_status precis_stories_add(precis_stories *s, const char *id, const char *
     }
     if (article_vector(s, title, text ? text : "", len) < 0)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
-    long slot = s->nvec ? best_story(s) : -1;
+    /* an article without prose is a story of its own (article_vector):
+     * not checked for copies, nor filed as one */
+    int check_copies = s->o.copy_threshold > 0 && s->nvec;
+    if (check_copies && copies_sign(&s->copies, text ? text : "", len) < 0)
+        return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
+    long slot = check_copies ? copies_find(&s->copies) : -1;
+    int copy = slot >= 0;
+    if (!copy)
+        slot = s->nvec ? best_story(s) : -1;
     if (slot == -2)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     if (slot < 0) {
@@ -702,8 +729,11 @@ precis_status precis_stories_add(precis_stories *s, const char *id, const char *
             return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     }
     story *t = &s->slots[slot];
-    if (story_push_article(t, id) < 0 || (s->nvec && centroid_add(t, s->vec, s->nvec) < 0) ||
-        (s->nvec && story_reindex(s, (uint32_t)slot) < 0))
+    /* a copy joins as precis_stories_join does: its vector stays out */
+    int add_vector = s->nvec && !copy;
+    if (story_push_article(t, id) < 0 || (add_vector && centroid_add(t, s->vec, s->nvec) < 0) ||
+        (add_vector && story_reindex(s, (uint32_t)slot) < 0) ||
+        (check_copies && copies_add(&s->copies, (uint32_t)slot, s->articles + 1) < 0))
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     s->articles++;
     touch(t, time, s->articles);
@@ -752,6 +782,7 @@ static void take_story(precis_stories *s, uint32_t slot, precis_story *out)
     t->count = t->cap = 0;
     for (size_t i = 0; i < t->nindexed; i++)
         posting_remove(s, t->indexed[i], slot);
+    copies_drop_story(&s->copies, slot);
     story_release(t);
     s->free_slots[s->nfree++] = slot;
     s->live--;
@@ -825,6 +856,9 @@ static long nearest_story(precis_stories *s, uint32_t slot, double threshold, do
 static int merge_story(precis_stories *s, uint32_t from, uint32_t into)
 {
     story *f = &s->slots[from], *t = &s->slots[into];
+    /* first, so that its failure leaves both stories as they were */
+    if (copies_move_story(&s->copies, from, into) < 0)
+        return -1;
     for (size_t i = 0; i < f->count; i++)
         if (story_push_article(t, f->articles[i]) < 0)
             return -1;
@@ -899,6 +933,8 @@ precis_status precis_stories_flush(precis_stories *s, double now, int all,
         memcpy(l->stories, s->pending, s->npending * sizeof *l->stories);
     l->count = s->npending;
     s->npending = 0;
+    if (all)
+        copies_clear(&s->copies); /* every story goes: no need to unfile them one by one */
     for (size_t i = 0; i < s->nslots; i++)
         if (s->slots[i].id && is_quiet(s, &s->slots[i], now, all))
             take_story(s, (uint32_t)i, &l->stories[l->count++]);

@@ -100,6 +100,28 @@ expect_stdout '"articles":\["e"\]' "... as a story of its own"
 expect_stderr "empty text" "... with a warning"
 run "$PRECIS" cluster --threshold 0 "$TMP/raw.jsonl"
 expect_exit 2 "cluster: --threshold 0 is a usage error"
+for bad in 0 1.5 -0.2 often; do
+    run "$PRECIS" cluster --copies "$bad" "$TMP/raw.jsonl"
+    expect_exit 2 "cluster: --copies $bad is a usage error"
+done
+expect_stderr "\-\-copies needs a number above 0 and at most 1 \(--no-copies turns the check off\), not 'often'" "... saying what it takes"
+
+# near-duplicates first: the example's wire story (000) and its lightly
+# edited reprint (001) are one story by the copy check alone, with the
+# vector search (--threshold 1: identical vectors only) and merges (--merge 1)
+# out of the way
+run "$PRECIS" cluster --threshold 1 --merge 1 examples/daraa
+expect_exit 0 "cluster: the copy check on the example"
+expect_stdout '^\{"story":1,"size":2,"articles":\["000_424f73fbbff911b5.txt","001_119253a322498d90.txt"\]\}$' \
+    "cluster: the wire story and its reprint are one story"
+[ "$(wc -l < "$TMP/out")" -eq 3 ] && ok "cluster: the example's two other outlets are stories of their own" || not_ok "cluster: the example's two other outlets are stories of their own" "$(cat "$TMP/out")"
+run "$PRECIS" cluster --threshold 1 --merge 1 --copies 0.9 examples/daraa
+[ "$(wc -l < "$TMP/out")" -eq 4 ] && ok "cluster --copies 0.9: the reprint is not that close, a story of its own" || not_ok "cluster --copies 0.9" "$(cat "$TMP/out")"
+run "$PRECIS" cluster --threshold 1 --merge 1 --no-copies examples/daraa
+expect_exit 0 "cluster --no-copies"
+[ "$(wc -l < "$TMP/out")" -eq 4 ] && ok "cluster --no-copies: without the check the reprint opens a story of its own" || not_ok "cluster --no-copies" "$(cat "$TMP/out")"
+run "$PRECIS" cluster examples/daraa
+expect_stdout '"size":4' "cluster: with the defaults the example is one story"
 run "$PRECIS" cluster --window soon "$TMP/raw.jsonl"
 expect_exit 2 "cluster: --window soon is a usage error"
 
