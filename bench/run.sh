@@ -2,8 +2,9 @@
 # run.sh: precis's benchmarks (`make bench` builds, then runs this).
 #
 #   bench/run.sh           quality (ROUGE on Multi-News validation and DUC 2003),
-#                          speed, peak memory, and the Open Text Summarizer for
-#                          comparison; prints the report and rewrites the part of
+#                          speed, peak memory, the Open Text Summarizer for
+#                          comparison, stories and near-duplicates, the server
+#                          under load (wrk), the Python binding and Dask; prints the report and rewrites the part of
 #                          docs/BENCHMARKS.md below its "generated" marker.
 #
 # Needs the shared data sets beside the project (../shared, or PRECIS_SHARED=DIR),
@@ -390,6 +391,38 @@ if [ -f "$TRAIN" ]; then
         read -r sec kb <"$W/train-dedup.time"
         echo "| \`$PRECIS dedup train-pool.jsonl\` | $sec s | $(awk -v n="$n_train" -v s="$sec" 'BEGIN { printf "%.0f", n / s }') | $((kb / 1024)) MB | |"
     } >>"$OUT"
+fi
+
+# ---- the server (issue #15) ---------------------------------------------------------
+log "serve: bench/serve.sh (wrk, 10 s per load)"
+if command -v wrk >/dev/null 2>&1 && sh bench/serve.sh "$(dirname "$PRECIS")" 10 >"$W/serve.md" 2>"$W/serve.err"; then
+    {
+        echo
+        echo "## The server: \`precis serve\` under load (bench/serve.sh)"
+        echo
+        echo "\`POST /v1/summarize\` with the example cluster (examples/daraa, 100 words) from wrk on"
+        echo "127.0.0.1, 10 s per row. Target: at least 2,000 requests/s at 64 connections, p99 at"
+        echo "most 50 ms, no error, resident memory after the runs within 10% of before."
+        echo
+        cat "$W/serve.md"
+    } >>"$OUT"
+else
+    { echo; echo "bench/serve.sh did not run (wrk missing, or it failed):"; echo; echo '```'; tail -5 "$W/serve.err" 2>/dev/null; echo '```'; } >>"$OUT"
+fi
+
+# ---- Python and Dask (issue #16) ---------------------------------------------------------
+log "python: bench/python.sh"
+if PRECIS_SHARED="$SHARED" bash bench/python.sh "$(dirname "$PRECIS")" >"$W/python.md" 2>"$W/python.err"; then
+    {
+        echo
+        echo "## Python and Dask (bench/python.sh)"
+        echo
+        echo "Target: the binding within 10% of the library alone."
+        echo
+        cat "$W/python.md"
+    } >>"$OUT"
+else
+    { echo; echo "bench/python.sh failed:"; echo; echo '```'; tail -5 "$W/python.err"; echo '```'; } >>"$OUT"
 fi
 
 # ---- the report ------------------------------------------------------------------
