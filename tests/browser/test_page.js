@@ -378,7 +378,11 @@ async function run(browser, url, origin, downloads) {
     await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
     await page.click('#download');
     const file = path.join(downloads, 'precis-brief.json');
-    for (let waited = 0; !fs.existsSync(file) && waited < 10000; waited += 100) {
+    // Chromium may create the file before it has written it: wait for the
+    // whole of it (or give up after 10 s and compare what is there).
+    const want = Buffer.byteLength(daraa.raw, 'utf8');
+    const complete = () => fs.existsSync(file) && fs.statSync(file).size >= want;
+    for (let waited = 0; !complete() && waited < 10000; waited += 100) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(fs.existsSync(file), 'precis-brief.json was not downloaded');
