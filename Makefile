@@ -13,7 +13,7 @@
 #   make check-python the Python package and its Dask batch (python/)
 #   make golden       rewrites tests/golden/ (examples/daraa's exact output)
 #   make install PREFIX=/usr/local [DESTDIR=...]
-#                     bin/precis, include/*.h, lib/libprecis.a,
+#                     bin/precis, bin/precis-serve, include/*.h, lib/libprecis.a,
 #                     lib/libprecis.so.X.Y.Z (+ .so.X, .so links),
 #                     lib/pkgconfig/precis.pc, share/man/man1/precis.1
 #
@@ -71,7 +71,7 @@ DATA_TABLES := stopwords idf summary_prob weights word_weights rouge_stopwords r
 
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(DATA_TABLES:%=$(B)/gen/%.o)
 SERVE_OBJ := $(SERVE_SRC:%.c=$(B)/%.o) $(B)/gen/page.o
-CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o) $(SERVE_OBJ)
+CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 
 # The shared library exports only what the public headers declare with
@@ -89,14 +89,14 @@ EXAMPLES := $(patsubst examples/%.c,$(B)/examples/%,$(wildcard examples/*.c))
 
 .PHONY: all example test check check-tsan check-pathological check-install check-python bench-python golden clean install bench FORCE
 .SECONDARY:
-all: $(B)/precis $(B)/libprecis.a $(B)/libprecis.so
+all: $(B)/precis $(B)/precis-serve $(B)/libprecis.a $(B)/libprecis.so
 
 # Header dependencies: every compile writes the headers it read to a .d file
 # beside its output (-MMD -MP), and make reads them back.  An object (or
 # program) that has no .d yet, such as one built by an older Makefile, is
 # rebuilt once so that it gets one.
 DEPFLAGS  = -MMD -MP -MF $@.d -MT $@
-DEP_TARGETS := $(LIB_OBJ) $(CLI_OBJ) $(TESTS) $(B)/tools/gen_table $(B)/tools/build_idf $(B)/tools/embed \
+DEP_TARGETS := $(LIB_OBJ) $(CLI_OBJ) $(SERVE_OBJ) $(TESTS) $(B)/tools/gen_table $(B)/tools/build_idf $(B)/tools/embed \
                $(patsubst %.c,$(B)/%,$(wildcard examples/*.c))
 -include $(wildcard $(DEP_TARGETS:=.d))
 $(filter-out $(patsubst %.d,%,$(wildcard $(DEP_TARGETS:=.d))),$(wildcard $(DEP_TARGETS))): FORCE
@@ -166,7 +166,12 @@ else
 endif
 
 $(B)/precis: $(CLI_OBJ) $(B)/libprecis.a
-	$(CC) $(LDFLAGS_ALL) $(CLI_LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libprecis.a $(CLI_LIBS) $(SERVE_LIBS)
+	$(CC) $(LDFLAGS_ALL) $(CLI_LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libprecis.a $(CLI_LIBS)
+
+# `precis serve` execs precis-serve (serve/main.c says why it is a program of
+# its own): the server with the command's shared helpers (cli/, but its main).
+$(B)/precis-serve: $(SERVE_OBJ) $(filter-out $(B)/cli/precis.o,$(CLI_OBJ)) $(B)/libprecis.a
+	$(CC) $(LDFLAGS_ALL) $(CLI_LDFLAGS) -o $@ $^ $(CLI_LIBS) $(SERVE_LIBS)
 
 $(B)/tests/%: tests/unit/%.c $(B)/libprecis.a
 	@mkdir -p $(dir $@)
@@ -193,7 +198,7 @@ $(B)/examples/%: examples/%.c $(B)/libprecis.a
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(OPT) -Iinclude $(DEPFLAGS) $< -o $@ $(B)/libprecis.a $(PKG_LIBS)
 
-check: $(B)/precis $(TESTS) $(B)/examples/summarize_files $(B)/examples/brief
+check: $(B)/precis $(B)/precis-serve $(TESTS) $(B)/examples/summarize_files $(B)/examples/brief
 	@tests/run.sh $(B)
 
 # Use with MODE=tsan (make test does).
@@ -234,6 +239,7 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
 	    $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(B)/precis $(DESTDIR)$(PREFIX)/bin/precis
+	install -m 755 $(B)/precis-serve $(DESTDIR)$(PREFIX)/bin/precis-serve
 	install -m 644 $(B)/libprecis.a $(B)/$(SOFILE) $(DESTDIR)$(PREFIX)/lib/
 	ln -sf $(SOFILE) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libprecis.so

@@ -26,7 +26,7 @@ int cmd_eval(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);
 int cmd_dedup(int argc, char **argv);
-int cmd_serve(int argc, char **argv); /* serve/cmd_serve.c */
+int cmd_serve(int argc, char **argv); /* serve/cmd_serve.c, in precis-serve */
 
 /* The hash of a NUL-terminated string (FNV-1a) for the commands' tables of
  * names and ids. */

@@ -1,15 +1,18 @@
 /*
  * precis.c: the command-line entry point, a thin dispatcher over the
- * subcommands (summarize, eval, rouge, train, dedup, cluster; serve lives
- * in serve/).  What they share lives
+ * subcommands (summarize, eval, rouge, train, dedup, cluster; serve execs
+ * the precis-serve program of serve/).  What they share lives
  * beside it: messages.c (the one message writer), option_parsing.c (options
  * through the library's parser), streams.c (checked writes, the standard
  * streams, compressed input).  All work happens in libprecis.
  */
 #include "cli.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage_text[] =
     "usage: precis <command> [options] [inputs]\n"
@@ -25,6 +28,32 @@ static const char usage_text[] =
     "\n"
     "precis <command> --help shows the options of a command.\n"
     "precis --version prints the version.\n";
+
+/* `precis serve ARGS`: execs precis-serve from the folder of this program
+ * (serve/main.c says why the server is a program of its own).  Returns only
+ * when it cannot. */
+static int exec_server(int argc, char **argv)
+{
+    char self[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0) {
+        fprintf(stderr, "precis: serve: cannot find the folder of precis: %s\n", strerror(errno));
+        return EXIT_SYSTEM;
+    }
+    self[n] = '\0';
+    char *slash = strrchr(self, '/');
+    static const char name[] = "precis-serve";
+    if (!slash || (size_t)(slash - self) + sizeof name + 1 > sizeof self) {
+        fprintf(stderr, "precis: serve: the path of precis is too long\n");
+        return EXIT_SYSTEM;
+    }
+    memcpy(slash + 1, name, sizeof name);
+    argv[0] = self; /* its messages say "precis serve" */
+    (void)argc;
+    execv(self, argv);
+    fprintf(stderr, "precis: serve: cannot run %s: %s\n", self, strerror(errno));
+    return EXIT_SYSTEM;
+}
 
 static int run_command(int argc, char **argv)
 {
@@ -54,7 +83,7 @@ static int run_command(int argc, char **argv)
     if (!strcmp(cmd, "dedup"))
         return cmd_dedup(argc - 1, argv + 1);
     if (!strcmp(cmd, "serve"))
-        return cmd_serve(argc - 1, argv + 1);
+        return exec_server(argc - 1, argv + 1);
     return cli_usage_error(NULL, "unknown command '%s'", cmd);
 }
 

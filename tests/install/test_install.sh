@@ -56,6 +56,15 @@ run "$P/bin/precis" --version
 [ "$RC" -eq 0 ] && grep -qx "precis $VERSION" "$TMP/out" && ok "the installed precis reports version $VERSION" \
     || not_ok "the installed precis reports version $VERSION" "rc $RC: $(cat "$TMP/out" "$TMP/err")"
 
+run "$P/bin/precis" serve --help
+[ "$RC" -eq 0 ] && grep -q "^usage: precis serve" "$TMP/out" && ok "the installed precis runs the installed precis-serve" \
+    || not_ok "the installed precis runs the installed precis-serve" "rc $RC: $(cat "$TMP/out" "$TMP/err")"
+if ldd "$P/bin/precis" | grep -q microhttpd; then
+    not_ok "precis itself does not load libmicrohttpd (only precis-serve does)" "$(ldd "$P/bin/precis")"
+else
+    ok "precis itself does not load libmicrohttpd (only precis-serve does)"
+fi
+
 # ---- exported symbols ----------------------------------------------------
 nm -D --defined-only "$P/lib/libprecis.so" | awk '{ print $NF }' | sort -u > "$TMP/exported"
 count=$(wc -l < "$TMP/exported")
