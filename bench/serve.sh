@@ -49,8 +49,10 @@ bench_server() {
     done
     [ -n "$PORT" ] || { cat "$TMP/log" >&2; exit 1; }
     URL="http://127.0.0.1:$PORT/v1/summarize"
-    # warm-up: every worker's summarizer allocated
-    wrk -t2 -c16 -d2s -s "$TMP/post.lua" "$URL" >/dev/null
+    # warm-up at the heaviest load: every worker's summarizer and every
+    # connection's buffers allocated, so that "before" is the steady state
+    # and a growth after the runs would be a leak
+    wrk -t2 -c64 -d3s -s "$TMP/post.lua" "$URL" >/dev/null
     before=$(rss)
     echo "$label"
     echo
