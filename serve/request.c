@@ -77,6 +77,7 @@ static void articles_clear(request_articles *a)
     free(a->names);
     free(a->titles);
     free(a->dates);
+    free(a->owned_id);
     json_decref(a->root);
     memset(a, 0, sizeof *a);
 }
@@ -167,8 +168,16 @@ static int parse_articles(json_t *root, request_articles *a, int ids_required,
         return fail(e, "this route needs \"articles\" with ids, not \"documents\"");
     if (articles_alloc(a, json_array_size(list)) < 0)
         return -2;
-    if (optional_string(root, "id", &a->id) < 0)
-        return fail(e, "\"id\" must be a string");
+    json_t *id = json_object_get(root, "id");
+    if (json_is_integer(id)) { /* as a JSON line's id may be */
+        char buf[32];
+        snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
+        if (!(a->owned_id = strdup(buf)))
+            return -2;
+        a->id = a->owned_id;
+    } else if (optional_string(root, "id", &a->id) < 0) {
+        return fail(e, "\"id\" must be a string or a whole number");
+    }
     for (size_t i = 0; i < a->count; i++) {
         json_t *item = json_array_get(list, i);
         if (docs) {

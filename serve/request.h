@@ -31,6 +31,7 @@ typedef struct request_articles {
     const char **dates;  /* NULL entries: none */
     char **owned_names;  /* ids given as numbers, rendered */
     const char *id;      /* the cluster's "id", or NULL */
+    char *owned_id;      /* the id given as a number, rendered */
 } request_articles;
 
 /* POST /v1/summarize: the articles and the settings from every other key. */

@@ -126,6 +126,14 @@ def main():
     report(status == 200 and body == cli,
            "documents + id + options: the same bytes as the CLI's JSON line", (body[:200], cli[:200]))
 
+    numbered = {"documents": [a["text"] for a in arts], "id": 7}
+    status, _, body = post_json("/v1/summarize", numbered)
+    cli = subprocess.run([PRECIS, "summarize", "--json", "--input-format", "jsonl", "-"],
+                         input=json.dumps(numbered).encode() + b"\n",
+                         capture_output=True).stdout.rstrip(b"\n")
+    report(status == 200 and body == cli and body.startswith(b'{"id":"7"'),
+           "a numeric cluster id, as a JSON line may have it: the CLI's bytes", body[:80])
+
     status, _, body = post_json("/v1/summarize", {"articles": arts, "diagnostics": True,
                                                   "collapse_copies": True})
     j = json.loads(body) if status == 200 else {}
