@@ -201,9 +201,10 @@ $(B)/examples/%: examples/%.c $(B)/libprecis.a
 check: $(B)/precis $(B)/precis-serve $(TESTS) $(B)/examples/summarize_files $(B)/examples/brief
 	@tests/run.sh $(B)
 
-# Use with MODE=tsan (make test does).
-check-tsan: $(B)/precis $(B)/tests/test_brief
-	@tests/run.sh $(B) tests/tsan/test_batch.sh
+# Use with MODE=tsan (make test does): batch summarize and eval, and the
+# server (its work queue, watchdog, cache and metrics under concurrent load).
+check-tsan: $(B)/precis $(B)/precis-serve $(B)/tests/test_brief
+	@tests/run.sh $(B) tests/tsan/test_batch.sh tests/cli/test_serve.sh
 
 # Inputs built to exhaust time or memory, under limits of both (release
 # build: the sanitizers' own memory would hide the figures).

@@ -476,9 +476,10 @@ int cluster_request_parse(const char *body, size_t len, stories_request *out, re
     if (rc)
         return rc;
     static const char *const known[] = {"articles", "id", "threshold", "merge", "window",
-                                        "title_weight", NULL};
+                                        "title_weight", "copies", NULL};
     json_t *root = out->articles.root;
-    if (only_keys(root, known, "articles, threshold, merge, window, title_weight", e) ||
+    if (only_keys(root, known, "articles, threshold, merge, window, title_weight, copies", e) ||
+        number_member(root, "copies", &out->stories.copy_threshold, e) ||
         number_member(root, "threshold", &out->stories.threshold, e) ||
         number_member(root, "merge", &out->stories.merge_threshold, e) ||
         number_member(root, "window", &out->stories.window, e) ||

@@ -66,6 +66,13 @@ def in_flight(marker):
     """Sends a slow request, creates `marker` once it is sent, prints the
     status of the answer (the script sends SIGTERM meanwhile)."""
     body = slow_body()
+    # the slow jobs of main() may still run (a worker finishes an expired
+    # job): wait for an empty queue, so that this one is taken
+    for _ in range(600):
+        metrics = cs.request("GET", "/metrics", port=PORT)[2].decode()
+        if "\nprecis_jobs_queued 0\n" in metrics:
+            break
+        cs.time.sleep(0.05)
     s = cs.socket.create_connection(("127.0.0.1", PORT), timeout=20)
     s.sendall(b"POST /v1/summarize HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
               b"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body) + body)
