@@ -39,6 +39,7 @@ from ._lib import version as library_version
 from ._rouge import RougeScore, RougeScores, rouge
 from ._stories import Article, Dedup, DuplicateGroup, Story, cluster, dedup
 from ._summarize import (
+    ArticleNote,
     Cluster,
     Readability,
     Sentence,
@@ -47,10 +48,10 @@ from ._summarize import (
     summarize,
 )
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 __all__ = [
-    "Article", "ArgumentError", "BinaryError", "Cluster", "Dedup", "DuplicateGroup",
+    "Article", "ArticleNote", "ArgumentError", "BinaryError", "Cluster", "Dedup", "DuplicateGroup",
     "EmptyError", "Error", "FormatError", "InputOutputError", "InternalError",
     "MismatchError", "NoMemoryError", "Readability", "RougeScore", "RougeScores",
     "Sentence", "Status", "Story", "Summary", "cluster", "dedup", "library_path",

@@ -96,6 +96,12 @@ class PrecisReadability(Structure):
     ]
 
 
+class PrecisArticleNote(Structure):
+    """``precis_article_note`` (frozen layout, 0.4.0): what became of an article."""
+
+    _fields_ = [("status", c_int), ("copy_of", c_size_t), ("similarity", c_double)]
+
+
 class PrecisSummary(Structure):
     """The 0.3.0 prefix of ``precis_summary``; later fields are never read."""
 
@@ -107,6 +113,16 @@ class PrecisSummary(Structure):
         ("warnings", c_char_p),
         ("has_readability", c_int),
         ("readability", PrecisReadability),
+    ]
+
+
+class PrecisSummary040(Structure):
+    """``precis_summary`` as 0.4.0 extends it: the article notes.  Read only
+    when the loaded library is 0.4.0 or later (version_number >= 400)."""
+
+    _fields_ = PrecisSummary._fields_ + [
+        ("narticles", c_size_t),
+        ("articles", POINTER(PrecisArticleNote)),
     ]
 
 

@@ -31,7 +31,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from . import _lib
 from ._errors import ArgumentError, check
-from ._lib import PrecisCluster, PrecisError, PrecisPick, PrecisSummary, lib
+from ._lib import PrecisCluster, PrecisError, PrecisPick, PrecisSummary, PrecisSummary040, lib
 
 Text = Union[str, bytes]
 
@@ -85,6 +85,7 @@ def settings_pairs(words: Optional[int] = None, bytes: Optional[int] = None,
                    markup: Optional[str] = None, drop_datelines: Optional[bool] = None,
                    diagnostics: Optional[bool] = None,
                    settings: Optional[Mapping[str, SettingValue]] = None,
+                   collapse_copies: Optional[bool] = None,
                    ) -> Tuple[Tuple[str, str], ...]:
     """The keyword options as (key, value) strings, in the order they are set.
 
@@ -98,7 +99,7 @@ def settings_pairs(words: Optional[int] = None, bytes: Optional[int] = None,
     pairs: List[Tuple[str, str]] = []
     named = budgets + [("truncate", truncate), ("method", method), ("seed", seed),
                        ("markup", markup), ("drop_datelines", drop_datelines),
-                       ("diagnostics", diagnostics)]
+                       ("diagnostics", diagnostics), ("collapse_copies", collapse_copies)]
     for key, value in named:
         if value is not None:
             pairs.append((key, _setting_text(value)))
@@ -185,6 +186,31 @@ class Readability:
     opens_badly: bool
 
 
+#: The statuses of :class:`ArticleNote`, by the library's numbers.
+_ARTICLE_STATUS = ("unused", "used", "copy", "off_topic", "no_prose", "not_read")
+
+
+@dataclass(frozen=True)
+class ArticleNote:
+    """What became of one article (``diagnostics=True`` or
+    ``collapse_copies=True``, with libprecis 0.4.0 or later).
+
+    Attributes:
+        article: its index among the texts passed in.
+        status: "used" (a sentence of the brief is from it), "unused",
+            "copy" (set aside as a near copy of article ``copy_of``),
+            "off_topic", "no_prose" or "not_read" (past a limit).
+        copy_of: for a copy, the article it copies; else None.
+        similarity: for a copy, the larger of the shingle Jaccard and
+            containment; else None.
+    """
+
+    article: int
+    status: str
+    copy_of: Optional[int] = None
+    similarity: Optional[float] = None
+
+
 @dataclass(frozen=True)
 class Summary:
     """A summary: its sentences in reading order, with attribution.
@@ -196,6 +222,8 @@ class Summary:
         warnings: what the library noticed ("invalid UTF-8 replaced", ...).
         id: the cluster id given to :func:`summarize`, or None.
         readability: the readability counts with ``diagnostics=True``.
+        articles: what became of each article (:class:`ArticleNote`) with
+            ``diagnostics=True`` or ``collapse_copies=True``; else empty.
     """
 
     sentences: Tuple[Sentence, ...]
@@ -204,6 +232,7 @@ class Summary:
     warnings: Tuple[str, ...] = ()
     id: Optional[str] = None
     readability: Optional[Readability] = None
+    articles: Tuple[ArticleNote, ...] = ()
     json_bytes: bytes = field(default=b"", repr=False)
 
     @property
@@ -267,7 +296,24 @@ def _summary_from_c(sp: PrecisSummary, names: Sequence[str], id: Optional[str],
             opens_badly=bool(r.opens_badly))
     return Summary(sentences=tuple(picks), words=int(sp.words),
                    sentences_seen=int(sp.sentences_seen), warnings=warnings, id=id,
-                   readability=readability, json_bytes=json_bytes)
+                   readability=readability, articles=_article_notes(sp),
+                   json_bytes=json_bytes)
+
+
+def _article_notes(sp: PrecisSummary) -> Tuple[ArticleNote, ...]:
+    """The 0.4.0 article notes of a summary (none from an older library)."""
+    if _lib.version_number < 400:
+        return ()
+    full = PrecisSummary040.from_address(ctypes.addressof(sp))
+    notes = []
+    for i in range(full.narticles):
+        n = full.articles[i]
+        status = _ARTICLE_STATUS[n.status] if 0 <= n.status < len(_ARTICLE_STATUS) else "unknown"
+        copy = status == "copy"
+        notes.append(ArticleNote(article=i, status=status,
+                                 copy_of=int(n.copy_of) if copy else None,
+                                 similarity=float(n.similarity) if copy else None))
+    return tuple(notes)
 
 
 # Settings by their (key, value) pairs, made once and kept for the process
@@ -338,7 +384,7 @@ def summarize(texts: Sequence[Text], *, words: Optional[int] = None,
               settings: Optional[Mapping[str, SettingValue]] = None,
               names: Optional[Sequence[Optional[str]]] = None,
               titles: Optional[Sequence[Optional[str]]] = None,
-              id: Optional[str] = None) -> Summary:
+              id: Optional[str] = None, collapse_copies: Optional[bool] = None) -> Summary:
     """Summarize a cluster of news articles about one event.
 
     Args:
@@ -358,6 +404,9 @@ def summarize(texts: Sequence[Text], *, words: Optional[int] = None,
         titles: the articles' titles: attribution carried by each sentence in
             the JSON, never summarized.
         id: the cluster's id, written into the JSON.
+        collapse_copies: an article that is a near copy of another (a
+            syndicated reprint) gives no sentence; :attr:`Summary.articles`
+            and a warning name it (libprecis 0.4.0 or later).
 
     Returns:
         A :class:`Summary`; ``summary.to_json()`` is the line ``precis
@@ -378,13 +427,13 @@ def summarize(texts: Sequence[Text], *, words: Optional[int] = None,
     """
     if (words is None and bytes is None and sentences is None and truncate is None
             and method is None and seed is None and markup is None and drop_datelines is None
-            and diagnostics is None and not settings):
+            and diagnostics is None and collapse_copies is None and not settings):
         pairs: Tuple[Tuple[str, str], ...] = ()
     else:
         pairs = settings_pairs(words=words, bytes=bytes, sentences=sentences,
                                truncate=truncate, method=method, seed=seed, markup=markup,
                                drop_datelines=drop_datelines, diagnostics=diagnostics,
-                               settings=settings)
+                               settings=settings, collapse_copies=collapse_copies)
     shared = cached_settings(pairs)
     if shared is not None:
         return summarize_with(shared, texts, names=names, titles=titles, id=id)

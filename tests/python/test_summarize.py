@@ -154,3 +154,20 @@ def test_parse_cluster_reads_ids_texts_and_references():
     assert c.texts == ("One. \n            Two. ", " Three.")
     assert c.references == ("R1.", "R2a.\nR2b.\n")  # a list: one sentence a line
     assert precis.parse_cluster('{"documents": ["x"]}').id is None
+
+
+def test_collapse_copies_and_article_notes(daraa_files, daraa_texts, daraa_names):
+    """daraa 000 is the wire story that 001 reprints: with collapse_copies it
+    gives no sentence and its note says whose copy it is; the JSON is the
+    CLI's for the same options."""
+    s = precis.summarize(daraa_texts, names=daraa_names, collapse_copies=True, diagnostics=True)
+    notes = s.articles
+    assert [n.status for n in notes] == ["copy", "used", "used", "used"]
+    assert notes[0].copy_of == 1 and abs(notes[0].similarity - 0.657658) < 1e-6
+    assert notes[1].copy_of is None and notes[1].similarity is None
+    assert all(sent.article != 0 for sent in s.sentences)
+    assert any("collapsed: a near copy of" in w for w in s.warnings)
+    cli = run_precis("summarize", "--json", "--diagnostics", "--collapse-copies",
+                     *map(str, daraa_files))
+    assert s.to_json() + "\n" == cli.decode("utf-8")
+    assert precis.summarize(daraa_texts, names=daraa_names).articles == ()
