@@ -74,11 +74,59 @@ static const char *find_lc(const char *lower, size_t len, const char *needle)
     return memmem(lower, len, needle, strlen(needle));
 }
 
-static int contains_any(const char *lower, size_t len, const char *const *needles)
+/*
+ * Which pairs of consecutive bytes a lower-cased text holds, hashed into
+ * 4,096 bits.  A sentence is checked against some 150 markers; most of them
+ * cannot be in it, and a marker whose first, middle or last pair is absent
+ * is skipped without a search (a third of the time of a summary went to
+ * those searches).  The filter only ever says "absent" for a pair the text
+ * does not hold, so every marker that is there is still searched and found:
+ * the verdicts are the same, only faster.
+ */
+typedef struct pair_filter {
+    uint64_t bits[64];
+} pair_filter;
+
+static unsigned pair_bit(unsigned char a, unsigned char b)
 {
-    for (; *needles; needles++)
-        if (find_lc(lower, len, *needles))
+    return ((unsigned)a * 131u + b) & 4095u;
+}
+
+static void pair_filter_build(pair_filter *f, const char *s, size_t len)
+{
+    memset(f->bits, 0, sizeof f->bits);
+    for (size_t i = 0; i + 1 < len; i++) {
+        unsigned bit = pair_bit((unsigned char)s[i], (unsigned char)s[i + 1]);
+        f->bits[bit >> 6] |= (uint64_t)1 << (bit & 63);
+    }
+}
+
+static int pair_present(const pair_filter *f, const char *p)
+{
+    unsigned bit = pair_bit((unsigned char)p[0], (unsigned char)p[1]);
+    return (f->bits[bit >> 6] >> (bit & 63)) & 1;
+}
+
+/* 0 when the needle cannot be in the filtered text, 1 when it may be. */
+static int pair_filter_may_hold(const pair_filter *f, const char *needle, size_t n)
+{
+    if (!f || n < 2)
+        return 1;
+    return pair_present(f, needle) && pair_present(f, needle + n - 2) &&
+           pair_present(f, needle + (n - 2) / 2);
+}
+
+/* 1 when lower[0, len) holds one of the needles; f (may be NULL) is the pair
+ * filter of a text that holds lower[0, len). */
+static int contains_any(const char *lower, size_t len, const char *const *needles,
+                        const pair_filter *f)
+{
+    for (; *needles; needles++) {
+        size_t n = strlen(*needles);
+        if (n <= len && pair_filter_may_hold(f, *needles, n) &&
+            memmem(lower, len, *needles, n))
             return 1;
+    }
     return 0;
 }
 
@@ -221,9 +269,9 @@ static int is_gallery_counter(const char *s, size_t len)
 
 /* A page notice: update notes, archive notices, follow plugs, in-body cross
  * links in brackets, gallery counters and figure captions. */
-static int is_page_notice(const char *lower, size_t len, size_t words)
+static int is_page_notice(const char *lower, size_t len, size_t words, const pair_filter *f)
 {
-    if (words <= NOTICE_MAX_WORDS && contains_any(lower, len, notice_markers))
+    if (words <= NOTICE_MAX_WORDS && contains_any(lower, len, notice_markers, f))
         return 1;
     if (starts_with_any(lower, len, notice_prefixes))
         return 1;
@@ -256,7 +304,7 @@ static int looks_like_tweet_signature(const char *s, size_t len)
     if (!close)
         return 0;
     size_t after = rest_len - (size_t)(close + 1 - rest);
-    return contains_any(close + 1, after, months);
+    return contains_any(close + 1, after, months, NULL);
 }
 
 static size_t count_hashtags(const char *s, size_t len)
@@ -351,30 +399,33 @@ static int is_dated_caption(const char *s, size_t len)
         for (size_t i = from; i + ml <= len - 7 && !month; i++)
             month = !memcmp(s + i, *m, ml);
     }
-    return month && !contains_any(s, len, tellers) && !has_past_tense(s, len);
+    return month && !contains_any(s, len, tellers, NULL) && !has_past_tense(s, len);
 }
 
 static junk_kind sentence_kind_lower(const char *s, size_t len)
 {
-    if (contains_any(s, len, social_markers) || looks_like_tweet_signature(s, len) ||
+    pair_filter filter;
+    pair_filter_build(&filter, s, len);
+    const pair_filter *f = &filter;
+    if (contains_any(s, len, social_markers, f) || looks_like_tweet_signature(s, len) ||
         count_hashtags(s, len) >= 2)
         return JUNK_SOCIAL;
-    if (contains_any(s, len, caption_markers) || ends_with_bracket_credit(s, len) ||
+    if (contains_any(s, len, caption_markers, f) || ends_with_bracket_credit(s, len) ||
         is_dated_caption(s, len))
         return JUNK_CAPTION;
-    if (contains_any(s, len, contributor_markers))
+    if (contains_any(s, len, contributor_markers, f))
         return JUNK_CONTRIBUTOR;
     size_t words = count_words(s, len, 16);
-    if (words <= 15 && contains_any(s, len, chrome_markers))
+    if (words <= 15 && contains_any(s, len, chrome_markers, f))
         return JUNK_CHROME;
-    if (words <= 4 && contains_any(s, len, short_chrome_markers))
+    if (words <= 4 && contains_any(s, len, short_chrome_markers, f))
         return JUNK_CHROME;
     /* "Copyright 2025 Pacific Slope Herald." */
     if (words <= 10 && (starts_with_lc(s, len, "copyright ") || starts_with_lc(s, len, "© ")))
         return JUNK_CHROME;
-    if (is_page_notice(s, len, count_words(s, len, NOTICE_MAX_WORDS + 1)))
+    if (is_page_notice(s, len, count_words(s, len, NOTICE_MAX_WORDS + 1), f))
         return JUNK_CHROME;
-    if (words <= 25 && len > 4 && contains_any(s, len < 12 ? len : 12, link_prefixes) &&
+    if (words <= 25 && len > 4 && contains_any(s, len < 12 ? len : 12, link_prefixes, f) &&
         memchr(s, ':', len < 60 ? len : 60) && !ends_with_terminal(s, len))
         return JUNK_LINK;
     if (is_related_heading(s, len))

@@ -108,11 +108,15 @@ static const char *const speech[] = {
  * checks it), so that every word of the cluster costs a binary search. */
 static int word_cmp(const char *w, size_t len, const char *entry)
 {
-    size_t elen = strlen(entry);
-    int c = memcmp(w, entry, len < elen ? len : elen);
-    if (c)
-        return c;
-    return len < elen ? -1 : len > elen;
+    /* byte order, as memcmp then length would give, in one pass: most
+     * comparisons end at the first byte */
+    size_t i = 0;
+    for (; i < len && entry[i]; i++)
+        if (w[i] != entry[i])
+            return (unsigned char)w[i] < (unsigned char)entry[i] ? -1 : 1;
+    if (i < len)
+        return 1;            /* the entry is a prefix of the word */
+    return entry[i] ? -1 : 0; /* the word is a prefix of the entry, or equal */
 }
 
 static int in_sorted(const char *w, size_t len, const char *const *list, size_t n)
