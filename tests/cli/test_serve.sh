@@ -64,7 +64,7 @@ else
     not_ok "serve: listening on a free port of 127.0.0.1" "$(cat "$TMP/main.log")"
 fi
 
-if start_server "$TMP/limits.log" --timeout 100ms --threads 1 --queue 2 --cache 0 --quiet; then
+if start_server "$TMP/limits.log" --timeout 30ms --threads 1 --queue 2 --cache 0 --quiet; then
     $PY tests/serve/check_limits.py "$PORT"
     # a request in flight when SIGTERM comes is still answered
     $PY tests/serve/check_limits.py "$PORT" --in-flight "$TMP/sent" >"$TMP/inflight" 2>&1 &
