@@ -12,7 +12,7 @@
 # packages when missing and running as root (else: a python timing loop, no
 # memory figures, no OTS).  PRECIS=BINARY benchmarks another build;
 # BENCH_METHODS="default lead ..." sets the methods of the quality tables.  Takes
-# about 2 minutes on 2 cores.  Progress goes to stderr, the report to stdout.
+# about 8 minutes on 2 cores.  Progress goes to stderr, the report to stdout.
 set -eu
 cd "$(dirname "$0")/.."
 
