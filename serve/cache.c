@@ -47,7 +47,7 @@ struct answer_cache {
 };
 
 /* FNV-1a over the route and the body. */
-static uint64_t key_hash(route_id route, const char *body, size_t len)
+uint64_t answer_cache_key(route_id route, const char *body, size_t len)
 {
     uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)route;
     for (size_t i = 0; i < len; i++) {
@@ -127,12 +127,11 @@ static void push_newest(answer_cache *c, entry *e)
         c->oldest = e;
 }
 
-int answer_cache_get(answer_cache *c, route_id route, const char *body, size_t len,
-                     response *out)
+int answer_cache_get(answer_cache *c, uint64_t hash, route_id route, const char *body,
+                     size_t len, response *out)
 {
     if (!c || c->limit == 0)
         return 0;
-    uint64_t hash = key_hash(route, body, len);
     pthread_mutex_lock(&c->lock);
     entry *e = *slot_of(c, hash, route, body, len);
     int found = 0;
@@ -164,8 +163,8 @@ static void evict_oldest(answer_cache *c)
     entry_free(e);
 }
 
-void answer_cache_put(answer_cache *c, route_id route, const char *body, size_t len,
-                      const response *answer)
+void answer_cache_put(answer_cache *c, uint64_t hash, route_id route, const char *body,
+                      size_t len, const response *answer)
 {
     if (!c || c->limit == 0 || answer->status != 200 || !answer->body)
         return;
@@ -187,7 +186,7 @@ void answer_cache_put(answer_cache *c, route_id route, const char *body, size_t 
     e->len = len;
     e->route = route;
     e->cost = cost;
-    e->hash = key_hash(route, body, len);
+    e->hash = hash;
     pthread_mutex_lock(&c->lock);
     entry **p = slot_of(c, e->hash, route, body, len);
     if (*p) { /* kept meanwhile by another worker */

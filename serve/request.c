@@ -372,9 +372,13 @@ static int check_unique_ids(const request_articles *a, request_error *e)
     return rc;
 }
 
-/* The articles with ids and dates; the options are the caller's. */
+/* The articles with ids and dates, both option sets at their defaults (the
+ * route's parser then reads its own). */
 static int parse_stream(const char *body, size_t len, stories_request *out, request_error *e)
 {
+    memset(out, 0, sizeof *out);
+    precis_dedup_options_init(&out->dedup);
+    precis_stories_options_init(&out->stories);
     json_t *root;
     if (load_object(body, len, &root, e) < 0)
         return -1;
@@ -430,8 +434,9 @@ static int flag_member(json_t *root, const char *key, int *out, request_error *e
     return 0;
 }
 
-/* Every key of root is in `known` (a NULL-terminated list). */
-static int only_keys(json_t *root, const char *const *known, const char *list, request_error *e)
+/* Every key of root is in `known` (a NULL-terminated list), else an error
+ * that lists them. */
+static int only_keys(json_t *root, const char *const *known, request_error *e)
 {
     const char *key;
     json_t *v;
@@ -439,24 +444,25 @@ static int only_keys(json_t *root, const char *const *known, const char *list, r
         size_t k = 0;
         while (known[k] && strcmp(known[k], key))
             k++;
-        if (!known[k])
-            return fail(e, "unknown key \"%.40s\" (%s)", key, list);
+        if (known[k])
+            continue;
+        char list[200] = "";
+        for (size_t i = 0, n = 0; known[i] && n < sizeof list; i++)
+            n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "", known[i]);
+        return fail(e, "unknown key \"%.40s\" (%s)", key, list);
     }
     return 0;
 }
 
 int dedup_request_parse(const char *body, size_t len, stories_request *out, request_error *e)
 {
-    memset(out, 0, sizeof *out);
-    precis_dedup_options_init(&out->dedup);
-    precis_stories_options_init(&out->stories);
     int rc = parse_stream(body, len, out, e);
     if (rc)
         return rc;
-    static const char *const known[] = {"articles", "id", "threshold", "shingle", "hashes",
-                                        "bands", "exact", "all", NULL};
+    static const char *const known[] = {"articles", "threshold", "shingle", "hashes", "bands",
+                                        "exact", "all", "id", NULL};
     json_t *root = out->articles.root;
-    if (only_keys(root, known, "articles, threshold, shingle, hashes, bands, exact, all", e) ||
+    if (only_keys(root, known, e) ||
         number_member(root, "threshold", &out->dedup.threshold, e) ||
         whole_member(root, "shingle", &out->dedup.shingle, e) ||
         whole_member(root, "hashes", &out->dedup.hashes, e) ||
@@ -469,16 +475,13 @@ int dedup_request_parse(const char *body, size_t len, stories_request *out, requ
 
 int cluster_request_parse(const char *body, size_t len, stories_request *out, request_error *e)
 {
-    memset(out, 0, sizeof *out);
-    precis_dedup_options_init(&out->dedup);
-    precis_stories_options_init(&out->stories);
     int rc = parse_stream(body, len, out, e);
     if (rc)
         return rc;
-    static const char *const known[] = {"articles", "id", "threshold", "merge", "window",
-                                        "title_weight", "copies", NULL};
+    static const char *const known[] = {"articles", "threshold", "merge", "window",
+                                        "title_weight", "copies", "id", NULL};
     json_t *root = out->articles.root;
-    if (only_keys(root, known, "articles, threshold, merge, window, title_weight, copies", e) ||
+    if (only_keys(root, known, e) ||
         number_member(root, "copies", &out->stories.copy_threshold, e) ||
         number_member(root, "threshold", &out->stories.threshold, e) ||
         number_member(root, "merge", &out->stories.merge_threshold, e) ||

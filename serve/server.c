@@ -34,6 +34,7 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,7 @@ typedef struct exchange {
     size_t len, cap;
     int too_large;
     job *job;
+    uint64_t cache_key;  /* answer_cache_key of the route and body */
     int answered;
     unsigned status;
     size_t bytes;
@@ -119,9 +121,10 @@ static enum MHD_Result send_bytes(exchange *x, unsigned status, const char *type
 
 static enum MHD_Result send_response(exchange *x, const response *r)
 {
+    static const char no_memory[] =
+        "{\"error\":\"out of memory\",\"status\":\"service unavailable\"}";
     if (!r->body)
-        return send_bytes(x, 503, "application/json",
-                          "{\"error\":\"out of memory\",\"status\":\"service unavailable\"}", 56,
+        return send_bytes(x, 503, "application/json", no_memory, sizeof no_memory - 1,
                           MHD_RESPMEM_PERSISTENT);
     return send_bytes(x, r->status, r->content_type, r->body, r->len, MHD_RESPMEM_MUST_COPY);
 }
@@ -144,9 +147,10 @@ static enum MHD_Result answer_get(exchange *x)
     case ROUTE_PAGE:
         return send_bytes(x, 200, "text/html; charset=utf-8", serve_page_html,
                           serve_page_html_len, MHD_RESPMEM_PERSISTENT);
-    case ROUTE_HEALTHZ:
-        return send_bytes(x, 200, "application/json", "{\"status\":\"ok\"}", 15,
-                          MHD_RESPMEM_PERSISTENT);
+    case ROUTE_HEALTHZ: {
+        static const char ok[] = "{\"status\":\"ok\"}";
+        return send_bytes(x, 200, "application/json", ok, sizeof ok - 1, MHD_RESPMEM_PERSISTENT);
+    }
     case ROUTE_VERSION: {
         char text[160];
         int n = snprintf(text, sizeof text, "{\"version\":\"%s\",\"api\":\"v1\"}",
@@ -253,7 +257,10 @@ static enum MHD_Result submit(exchange *x)
         return send_error(x, x->body ? 503 : 413, x->body ? "out of memory" : message);
     }
     response kept;
-    if (answer_cache_get(x->srv->cache, x->route, x->body ? x->body : "", x->len, &kept)) {
+    const char *bytes = x->body ? x->body : "";
+    if (x->srv->config.cache)
+        x->cache_key = answer_cache_key(x->route, bytes, x->len);
+    if (answer_cache_get(x->srv->cache, x->cache_key, x->route, bytes, x->len, &kept)) {
         enum MHD_Result ok = send_response(x, &kept);
         free(kept.body);
         return ok;
@@ -302,7 +309,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (x->job) {
         size_t len;
         const char *body = job_body(x->job, &len);
-        answer_cache_put(x->srv->cache, x->route, body, len, job_response(x->job));
+        answer_cache_put(x->srv->cache, x->cache_key, x->route, body, len,
+                         job_response(x->job));
         return send_response(x, job_response(x->job));
     }
     if (!strcmp(route_table[x->route].method, "GET"))

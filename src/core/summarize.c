@@ -731,9 +731,10 @@ static size_t read_extent(const workset *c, size_t a, size_t *next)
 static precis_status collapse_copies(precis_summarizer *sz, workset *c, warnings *w,
                                      precis_error *err)
 {
-    precis_article *read = arena_alloc(&sz->arena, (c->narticles ? c->narticles : 1) * sizeof *read);
-    size_t *copy_of = arena_alloc(&sz->arena, (c->narticles ? c->narticles : 1) * sizeof *copy_of);
-    double *similarity = arena_alloc(&sz->arena, (c->narticles ? c->narticles : 1) * sizeof *similarity);
+    size_t n = c->narticles ? c->narticles : 1;
+    precis_article *read = arena_alloc(&sz->arena, n * sizeof *read);
+    size_t *copy_of = arena_alloc(&sz->arena, n * sizeof *copy_of);
+    double *similarity = arena_alloc(&sz->arena, n * sizeof *similarity);
     if (!read || !copy_of || !similarity)
         return PRECIS_FAIL(err, PRECIS_E_NOMEM, NULL, 0, "out of memory");
     size_t next = 0;

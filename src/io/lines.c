@@ -79,11 +79,8 @@ static int lines_failed(precis_lines *r, precis_error *err, precis_status status
     return -1;
 }
 
-/* Up to n bytes: first the caller's head bytes, then the stream.  A file
- * is read with fread (fewer than n only at its end or on an error).  A
- * pipe is read as lines come: whatever the head holds, or else up to the
- * end of the next line, so that `tail -f ... | precis cluster` sees each
- * line when it is written, not when 64 KB have gathered. */
+/* Up to n bytes of the caller's head bytes (those read before the reader
+ * was made), released once all are taken. */
 static size_t src_read_head(precis_lines *r, void *dst, size_t n)
 {
     size_t got = r->head_len - r->head_pos < n ? r->head_len - r->head_pos : n;
@@ -97,6 +94,11 @@ static size_t src_read_head(precis_lines *r, void *dst, size_t n)
     return got;
 }
 
+/* Up to n bytes: first the caller's head bytes, then the stream.  A file
+ * is read with fread (fewer than n only at its end or on an error).  A
+ * pipe is read as lines come: whatever the head holds, or else up to the
+ * end of the next line, so that `tail -f ... | precis cluster` sees each
+ * line when it is written, not when 64 KB have gathered. */
 static size_t src_read(precis_lines *r, void *dst, size_t n)
 {
     size_t got = 0;
@@ -109,16 +111,8 @@ static size_t src_read(precis_lines *r, void *dst, size_t n)
             out[got++] = (unsigned char)c;
         return got;
     }
-    if (r->head_pos < r->head_len) {
-        got = r->head_len - r->head_pos < n ? r->head_len - r->head_pos : n;
-        memcpy(dst, r->head + r->head_pos, got);
-        r->head_pos += got;
-        if (r->head_pos == r->head_len) {
-            free(r->head);
-            r->head = NULL;
-            r->head_len = r->head_pos = 0;
-        }
-    }
+    if (r->head_pos < r->head_len)
+        got = src_read_head(r, dst, n);
     if (got < n)
         got += fread((char *)dst + got, 1, n - got, r->file);
     return got;
